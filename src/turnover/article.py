@@ -1,0 +1,141 @@
+"""Article parsing: the header (date line, title) and a normalised view of the text.
+
+The extractor never edits the article: quotes must be exact substrings. Instead
+`normalise()` builds a *same-length* copy in which every Unicode space is a plain
+space and every dash a hyphen, so patterns stay simple while offsets found in the
+copy are offsets in the original.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+# One character in, one character out: offsets survive normalisation.
+_CHAR_MAP = str.maketrans(
+    {
+        "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ",
+        "\u200b": " ", "\u2007": " ", "\u2008": " ", "\u200a": " ", "\ufeff": " ",
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+        "\u2015": "-", "\u2212": "-",
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u02bc": "'", "\u00b4": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+        "\r": " ",
+    }
+)
+
+_DATE_LINE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?(?:[ T](\d{1,2}):(\d{2}))?[ \t]*")
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# Explicit full dates near the top of a page: "April 29, 2025", "25 Sep 2023",
+# "19.06.2018", "2023 April 13", "2019-11-25".
+_HEADER_DATES = [
+    re.compile(rf"\b(?P<m>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
+    re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH_RE})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
+    re.compile(rf"\b(?P<y>(?:19|20)\d\d)\s+(?P<m>{_MONTH_RE})\s+(?P<d>\d{{1,2}})\b", re.I),
+    re.compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)\b"),
+    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d{2})-(?P<d>\d{2})\b"),
+]
+_TIME_AFTER = re.compile(r"^\D{0,12}?(\d{1,2}):(\d{2})")
+_HEADER_CHARS = 300
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An article's original text, its normalised twin and its header fields."""
+
+    text: str
+    norm: str
+    published: str | None
+    title: str | None
+    body_start: int
+
+    @property
+    def published_date(self) -> date | None:
+        if not self.published:
+            return None
+        y, m = int(self.published[:4]), int(self.published[5:7])
+        d = int(self.published[8:10]) if len(self.published) >= 10 else 1
+        return date(y, m, d)
+
+
+def normalise(text: str) -> str:
+    """Return a copy of ``text`` of the same length with spaces, dashes and quotes unified."""
+    return text.translate(_CHAR_MAP)
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        date(y, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+def _published_from_header(norm: str) -> str | None:
+    head = norm[:_HEADER_CHARS]
+    best: tuple[int, str] | None = None
+    for pattern in _HEADER_DATES:
+        for m in pattern.finditer(head):
+            month = m["m"]
+            mi = int(month) if month.isdigit() else _MONTHS[month.lower()]
+            y, d = int(m["y"]), int(m["d"])
+            if not _valid(y, mi, d):
+                continue
+            iso = f"{y:04d}-{mi:02d}-{d:02d}"
+            t = _TIME_AFTER.match(head[m.end():])
+            if t and int(t[1]) < 24 and int(t[2]) < 60:
+                iso += f"T{int(t[1]):02d}:{t[2]}"
+            if best is None or m.start() < best[0]:
+                best = (m.start(), iso)
+            break
+    return best[1] if best else None
+
+
+def parse_article(text: str, published: str | None = None) -> Article:
+    """Split an article into header fields and body.
+
+    ``published`` overrides what the text says (an ingest source may know the
+    date from a feed or a page's metadata).
+    """
+    norm = normalise(text)
+    pos = 0
+    found = published
+    m = _DATE_LINE.match(norm)
+    if m:
+        y, mo = int(m[1]), int(m[2])
+        d = int(m[3]) if m[3] else None
+        if found is None and 1 <= mo <= 12:
+            if d is None:
+                found = f"{y:04d}-{mo:02d}"
+            elif _valid(y, mo, d):
+                found = f"{y:04d}-{mo:02d}-{d:02d}"
+                if m[4] is not None and int(m[4]) < 24 and int(m[5]) < 60:
+                    found += f"T{int(m[4]):02d}:{m[5]}"
+        pos = m.end()
+    elif found is None:
+        found = _published_from_header(norm)
+    title = None
+    if m is None or norm[pos : pos + 1] in ("\n", ""):
+        # The title is the first non-empty line after the date line, when that
+        # line stands alone (a date line followed by body text has no title).
+        rest = norm[pos:]
+        stripped = rest.lstrip()
+        line = stripped.split("\n", 1)[0].strip()
+        if line and len(line) < 250 and not line.endswith((".", ":")) and "\n" in stripped:
+            title = text[pos + len(rest) - len(stripped) :][: len(line)].strip()
+    return Article(text=text, norm=norm, published=found, title=title, body_start=pos)
