@@ -1,0 +1,117 @@
+"""Countries and trade blocs: finding them in text and naming them by ISO code.
+
+Names come from pycountry (names, common and official names); the aliases and
+adjectives pycountry lacks ("Kyrgyz", "Türkiye", "the Kyrgyz Republic") and the
+blocs (EU, EAEU, CIS, ASEAN) come from ``data/en/countries.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import pycountry
+
+from turnover.lexicon import load_table
+
+GROUP_CODES = frozenset({"WLD", "EAEU", "EU", "CIS", "ASEAN"})
+
+
+@dataclass(frozen=True, slots=True)
+class CountryMention:
+    """A country or bloc named in the text, at ``start:end`` of the article."""
+
+    start: int
+    end: int
+    code: str
+    adjective: bool  # "Kyrgyz" rather than "Kyrgyzstan"
+
+    @property
+    def is_group(self) -> bool:
+        return self.code in GROUP_CODES
+
+
+@cache
+def _surface_forms() -> dict[str, tuple[str, bool]]:
+    """Map each lower-cased surface form to (code, is_adjective)."""
+    forms: dict[str, tuple[str, bool]] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(country, attr, None)
+            if name and "," not in name:
+                forms.setdefault(name.lower(), (country.alpha_3, False))
+    table = load_table("countries")
+    for code, names in table["aliases"].items():
+        for name in names:
+            forms[name.lower()] = (code, False)
+    for code, names in table["groups"].items():
+        for name in names:
+            forms[name.lower()] = (code, False)
+    for code, names in table["adjectives"].items():
+        for name in names:
+            forms[name.lower()] = (code, True)
+    return forms
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    names = sorted(_surface_forms(), key=len, reverse=True)
+    alternation = "|".join(re.escape(n) for n in names)
+    # Letters on either side would make it part of another word ("Russians" is
+    # fine via the optional plural-s; "Georgian" is its own adjective entry).
+    return re.compile(rf"(?<![\w.])(?:the\s+)?({alternation})(?:'s)?(?![\w])", re.IGNORECASE)
+
+
+def find_countries(norm: str, start: int = 0, end: int | None = None) -> list[CountryMention]:
+    """Return the countries and blocs named in ``norm[start:end]`` (normalised text).
+
+    Only capitalised forms count: "turkey" the bird and "us" the pronoun are
+    not countries. All-caps short forms (US, UK, EU) must be all caps.
+    """
+    forms = _surface_forms()
+    found: list[CountryMention] = []
+    for m in _pattern().finditer(norm, start, len(norm) if end is None else end):
+        word = m.group(1)
+        if not word[0].isupper():
+            continue
+        if len(word) <= 4 and word.replace(".", "").isalpha() and not word.isupper():
+            upper_form = word.upper()
+            if upper_form.replace(".", "") in {"US", "UK", "EU", "UAE", "CIS", "EEU", "PRC", "USA"}:
+                continue
+        code, adjective = forms[word.lower()]
+        found.append(CountryMention(m.start(1), m.end(1), code, adjective))
+    return found
+
+
+@cache
+def country_name(code: str) -> str:
+    """A readable name for a code: "KGZ" -> "Kyrgyzstan", "EAEU" -> "EAEU"."""
+    if code == "WLD":
+        return "World"
+    if code in GROUP_CODES:
+        return code
+    country = pycountry.countries.get(alpha_3=code)
+    if country is None:
+        return code
+    return getattr(country, "common_name", None) or country.name
+
+
+def lookup_country(name: str) -> str | None:
+    """Return the code for a name, alias, adjective or ISO code, or None."""
+    text = name.strip()
+    if text.upper() in GROUP_CODES:
+        return text.upper()
+    if len(text) == 3 and text.isalpha():
+        country = pycountry.countries.get(alpha_3=text.upper())
+        if country:
+            return country.alpha_3
+    hit = _surface_forms().get(text.lower())
+    return hit[0] if hit else None
+
+
+def pair_key(a: str, b: str) -> tuple[str, str]:
+    """Order a turnover pair as FACTS.md does: alphabetical, groups always second."""
+    if (a in GROUP_CODES) != (b in GROUP_CODES):
+        return (b, a) if a in GROUP_CODES else (a, b)
+    return (a, b) if a <= b else (b, a)
