@@ -1,0 +1,125 @@
+"""Money amounts in text: "$133 million", "USD 2.5bn", "half a billion dollars".
+
+The currency and scale words come from ``data/en/amounts.json``. An amount
+needs a currency (a symbol before it or a currency word after it); bare numbers
+are counts, years or percentages and are left to other finders.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from turnover.lexicon import load_table
+
+_PLAUSIBLE_MAX = 1e12
+"""A thousands-separator reading above this is taken as a decimal comma (FACTS.md)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A money amount found at ``start:end`` of the normalised text."""
+
+    start: int
+    end: int
+    value: float
+    currency: str
+    qualifier: str | None = None
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _tables() -> tuple[dict, re.Pattern[str], re.Pattern[str]]:
+    t = load_table("amounts")
+    scales = {k.lower(): v for k, v in t["scales"].items()}
+    prefixes = t["currency_prefixes"]
+    words = {k.lower(): v for k, v in t["currency_words"].items()}
+    number_words = {k.lower(): v for k, v in t["number_words"].items()}
+    number = r"\d{1,3}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:(?:,\s?|\s)\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
+    scale = rf"(?:{_alternation(list(scales))})\b\.?"
+    cur_words = _alternation(list(words))
+    cur_prefix = _alternation(list(prefixes))
+    pattern = re.compile(
+        rf"(?:(?P<prefix>{cur_prefix})\s?)?"
+        rf"(?:(?P<num>{number})|(?P<word>{_alternation(list(number_words))})(?=\s+{scale}))"
+        rf"(?:\s?-?\s?(?P<scale>{scale}))?"
+        rf"(?:\s(?P<suffix>{cur_words})\b)?",
+        re.IGNORECASE,
+    )
+    qualifiers = {k.lower(): v for k, v in t["qualifiers"].items()}
+    qualifier_re = re.compile(
+        rf"\b(?P<q>{_alternation(list(qualifiers))})\s+(?:of\s+|to\s+)?$", re.IGNORECASE
+    )
+    data = {"scales": scales, "prefixes": prefixes, "words": words,
+            "number_words": number_words, "qualifiers": qualifiers}
+    return data, pattern, qualifier_re
+
+
+def parse_number(raw: str, scale: float = 1.0) -> float:
+    """Read a number as news writes it, resolving thousands vs decimal commas.
+
+    "1,317" with scale billion is 1.317e9 (a decimal comma, FACTS.md); with
+    scale million it is 1.317e9 too (a thousands separator).
+    """
+    s = raw.replace(" ", "")
+    if "," in s and "." in s:
+        if s.rfind(".") > s.rfind(","):
+            s = s.replace(",", "")
+        else:
+            s = s.replace(".", "").replace(",", ".")
+        return float(s) * scale
+    if s.count(",") == 1:
+        head, tail = s.split(",")
+        if len(tail) != 3:
+            return float(f"{head}.{tail}") * scale
+        as_thousands = float(head + tail) * scale
+        if as_thousands > _PLAUSIBLE_MAX or scale >= 1e9:
+            return float(f"{head}.{tail}") * scale
+        return as_thousands
+    if s.count(",") > 1:
+        return float(s.replace(",", "")) * scale
+    if s.count(".") > 1:
+        return float(s.replace(".", "")) * scale
+    return float(s) * scale
+
+
+def find_amounts(norm: str, start: int = 0, end: int | None = None) -> list[Amount]:
+    """Return the money amounts in ``norm[start:end]``."""
+    data, pattern, qualifier_re = _tables()
+    stop = len(norm) if end is None else end
+    found: list[Amount] = []
+    for m in pattern.finditer(norm, start, stop):
+        prefix, suffix = m["prefix"], m["suffix"]
+        if not prefix and not suffix:
+            continue
+        if prefix and prefix.isalpha() and len(prefix) <= 3 and not prefix.isupper():
+            continue  # "Rs" is fine, but "usd" in running text is noise
+        scale_word = (m["scale"] or "").rstrip(".").lower()
+        scale = data["scales"].get(scale_word, 1.0)
+        if m["word"]:
+            value = data["number_words"][m["word"].lower()] * scale
+        else:
+            try:
+                value = parse_number(m["num"], scale)
+            except ValueError:
+                continue
+        if scale_word in ("m", "b", "k") and m["scale"] and not prefix:
+            continue  # "5 m euros" is too ambiguous without a symbol
+        currency = (
+            data["prefixes"].get(prefix) or data["prefixes"].get(prefix.upper())
+            if prefix
+            else data["words"][suffix.lower()]
+        )
+        if prefix and suffix:
+            # "$5 billion dollars": the word agrees; "US$ ... rubles" would be odd.
+            currency = data["words"].get(suffix.lower(), currency)
+        if currency is None or value <= 0:
+            continue
+        q = qualifier_re.search(norm, max(0, m.start() - 40), m.start())
+        qualifier = data["qualifiers"][q["q"].lower()] if q else None
+        found.append(Amount(m.start(), m.end(), value, currency, qualifier))
+    return found

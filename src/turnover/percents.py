@@ -1,0 +1,113 @@
+"""Percentages and ratios that state a change: "up 13%", "fell 4.5 percent",
+"grew 1.5 times", "doubled", "88.7 percent of the 2016 level".
+
+The sign comes from the nearest rise/fall word (``data/en/changes.json``);
+ratios become percents ("X times" is (X-1)*100, FACTS.md).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from turnover.amounts import _alternation
+from turnover.lexicon import load_table
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A change in percent at ``start:end``; ``signed`` when the sign is explicit."""
+
+    start: int
+    end: int
+    percent: float
+    signed: bool
+    ratio: bool  # stated as a ratio ("3.3 times", "doubled")
+    level: bool = False  # "88.7 percent of the 2016 level"
+
+
+@cache
+def _patterns() -> dict:
+    t = load_table("changes")
+    num = r"[+-]?\d+(?:[.,]\d+)?"
+    words = _alternation(list(t["number_words"]))
+    units = _alternation(t["percent_units"])
+    percent = re.compile(
+        rf"(?<![\w.])(?P<num>{num})\s?-?\s?(?:{units})(?![\w])", re.IGNORECASE
+    )
+    ratio = re.compile(
+        rf"(?<![\w.])(?P<num>\d+(?:[.,]\d+)?|{words})[\s-]?(?:times|fold)\b", re.IGNORECASE
+    )
+    ratio_word = re.compile(rf"\b(?:{_alternation(list(t['ratio_words']))})\b", re.IGNORECASE)
+    rise = re.compile(rf"\b(?:{_alternation(t['rise'])})\b", re.IGNORECASE)
+    fall = re.compile(rf"\b(?:{_alternation(t['fall'])})\b", re.IGNORECASE)
+    level = re.compile(
+        r"^\s*(?:of\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}?(?:level|figure|volume)|of\s+(?:the\s+)?"
+        r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+        r"[\w\s-]{0,20}?level)",
+        re.IGNORECASE,
+    )
+    return {"percent": percent, "ratio": ratio, "ratio_word": ratio_word, "rise": rise,
+            "fall": fall, "level": level, "table": t}
+
+
+def _to_float(raw: str) -> float:
+    return float(raw.replace(",", "."))
+
+
+def sign_near(norm: str, start: int, end: int, lo: int, hi: int) -> int:
+    """+1 / -1 from the closest rise or fall word around ``start:end``, 0 if none.
+
+    Looks mostly backwards ("fell by 4%", "down 3%") and a little forwards
+    ("4% decrease", "11% increase").
+    """
+    p = _patterns()
+    best: tuple[int, int] | None = None
+    window_lo = max(lo, start - 60)
+    for sign, rx in ((1, p["rise"]), (-1, p["fall"])):
+        for m in rx.finditer(norm, window_lo, start):
+            dist = start - m.end()
+            if best is None or dist < best[0]:
+                best = (dist, sign)
+        m = rx.search(norm, end, min(hi, end + 25))
+        if m:
+            dist = m.start() - end + 5  # prefer words before the number
+            if best is None or dist < best[0]:
+                best = (dist, sign)
+    return best[1] if best else 0
+
+
+def find_changes(norm: str, start: int = 0, end: int | None = None) -> list[Change]:
+    """Return the percent and ratio changes in ``norm[start:end]``."""
+    p = _patterns()
+    stop = len(norm) if end is None else end
+    found: list[Change] = []
+    for m in p["percent"].finditer(norm, start, stop):
+        raw = m["num"]
+        value = _to_float(raw)
+        after = norm[m.end() : m.end() + 60]
+        if re.match(r"\s*(?:points?|pp)\b", after, re.IGNORECASE):
+            continue
+        if p["level"].match(after):
+            found.append(Change(m.start(), m.end(), round(value - 100.0, 4), True, True, True))
+            continue
+        if re.match(r"\s*(?:of|share)\b", after, re.IGNORECASE):
+            continue  # a share ("8.4 percent of total trade"), not a change
+        explicit = raw[0] in "+-"
+        sign = -1 if raw[0] == "-" else 1
+        if not explicit:
+            sign = sign_near(norm, m.start(), m.end(), start, stop) or 1
+            value = abs(value)
+        found.append(Change(m.start(), m.end(), sign * abs(value), explicit, False))
+    table = p["table"]
+    for m in p["ratio"].finditer(norm, start, stop):
+        raw = m["num"].lower()
+        x = table["number_words"].get(raw) or _to_float(raw)
+        sign = sign_near(norm, m.start(), m.end(), start, stop)
+        pct = (x - 1) * 100 if sign >= 0 else -(1 - 1 / x) * 100
+        found.append(Change(m.start(), m.end(), round(pct, 4), sign != 0, True))
+    for m in p["ratio_word"].finditer(norm, start, stop):
+        found.append(Change(m.start(), m.end(), table["ratio_words"][m.group().lower()], True, True))
+    found.sort(key=lambda c: c.start)
+    return found
