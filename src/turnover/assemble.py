@@ -1,10 +1,270 @@
-"""Fact assembly (placeholder until the mention finders land)."""
+"""Fact assembly: from the mentions of one sentence to grounded facts.
+
+For every amount or percent in a sentence the assembler asks four questions
+(which flow? which countries? which period or horizon? report or goal?) and
+answers each from the words nearest to it, then from the paragraph, then from
+the article's title and lead. See `merge.py` for what happens to repeats.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from turnover.amounts import Amount, find_amounts
 from turnover.article import Article
-from turnover.models import Fact
+from turnover.countries import CountryMention, find_countries, pair_key
+from turnover.frames import Frame, fill, frame_for, orient
+from turnover.horizons import target_year
+from turnover.merge import merge_facts
+from turnover.models import Fact, Period
+from turnover.percents import Change, find_changes
+from turnover.periods import PeriodMention, find_periods, resolve
+from turnover.sentences import Sentence, split_sentences
+from turnover.vocabulary import EXPORT, IMPORT, TURNOVER, FlowWord, find_flows, vocabulary
+
+_QUICK_FILTER = re.compile(r"\d|doubl|tripl|halv|fold", re.IGNORECASE)
+_DATELINE = re.compile(r"(?:^|\n)\s*(?:date\s+\S+(?:\s+\d\d:\d\d)?\s+)?[A-Z][A-Za-z]+,\s*$")
+_POSTPOSED_FLOW = re.compile(r"^\s*(?:is|are|was|were|-|of|in|worth of|for|,)?\s*(?:the\s+)?$", re.IGNORECASE)
+_NOW = re.compile(r"\b(?:currently|now|at present|presently|today|these days|annual|annually)\b", re.IGNORECASE)
+_BASE_CUE = re.compile(
+    r"(?:compared\s+(?:to|with)|as\s+against|against|versus|from|up\s+from|down\s+from|than)"
+    r"(?:\s+(?:the\s+)?(?:exports?|imports?|figure|level|value)\s+of)?\s*(?:about|around|over|nearly)?\s*$",
+    re.IGNORECASE,
+)
+_COMPARISON_PERIOD = re.compile(
+    r"(?:compared\s+(?:to|with)|as\s+against|against|versus|from|than|over|on|of|vs\.?|with)\s+(?:in\s+|during\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+_PAREN_BASE = re.compile(r"^\s*\(\s*$")
+_PRONOUN_SUBJECT = re.compile(
+    r"^\s*(?:it|this|that|the figure|this figure|the indicator|this indicator|the volume|the amount|the total)\b",
+    re.IGNORECASE,
+)
+
+Quantity = Amount | Change
+
+
+@dataclass
+class Context:
+    """What earlier sentences fixed: the topic pair and the paragraph's frame and period."""
+
+    topic: Frame | None = None
+    paragraph: int = -1
+    frame: Frame | None = None
+    flow: FlowWord | None = None
+    period: Period | None = None
+    lead_period: Period | None = None
+    facts: list[Fact] = field(default_factory=list)
+
+
+def _countries(article: Article, lo: int, hi: int) -> list[CountryMention]:
+    """Country mentions in a span, without datelines ("BAKU, Azerbaijan, Feb. 25")."""
+    out = []
+    for c in find_countries(article.norm, lo, hi):
+        if _DATELINE.search(article.norm[max(0, c.start - 40) : c.start]):
+            continue
+        out.append(c)
+    return out
+
+
+def _topic(article: Article, sentences: list[Sentence]) -> Frame | None:
+    """The pair the article is about: the first two countries of title and lead."""
+    codes: list[str] = []
+    head = [s for s in sentences if s.paragraph <= 2][:4]
+    for s in head:
+        for c in _countries(article, s.start, s.end):
+            if c.code not in codes:
+                codes.append(c.code)
+        if len(codes) >= 2 and vocabulary().trade_hint.search(article.norm, s.start, s.end):
+            break
+    if not codes:
+        return None
+    return Frame(codes[0], codes[1] if len(codes) > 1 else None)
+
+
+def _governing_flow(norm: str, q: Quantity, flows: list[FlowWord], s: Sentence) -> FlowWord | None:
+    """The flow word a quantity belongs to: "of which $22 million is exports", else the last before it."""
+    for f in flows:
+        if f.start >= q.end and f.start - q.end <= 20 and _POSTPOSED_FLOW.match(norm[q.end : f.start]):
+            return f
+    before = [f for f in flows if f.end <= q.start]
+    if before:
+        return before[-1]
+    after = [f for f in flows if f.start >= q.end and f.start - q.end <= 60]
+    return after[0] if after else None
+
+
+def _blocked(norm: str, f: FlowWord, q: Quantity, lo: int) -> bool:
+    """Is the quantity about something else (investment, GDP, a commodity)?"""
+    v = vocabulary()
+    a, b = (f.end, q.start) if f.end <= q.start else (q.end, f.start)
+    if v.blockers.search(norm, a, b):
+        return True
+    before_flow = norm[max(lo, f.start - 25) : f.start]
+    if v.commodities.search(before_flow) and re.search(r"(?:^|\s)\S+\s*$", before_flow):
+        last_words = before_flow.split()[-2:]
+        if any(v.commodities.fullmatch(w.strip(",.").lower()) for w in last_words):
+            return True
+    after_flow = norm[f.end : f.end + 30]
+    m = re.match(r"\s+(?:of|in)\s+(?:the\s+)?([\w-]+(?:\s+[\w-]+)?)", after_flow)
+    if m:
+        words = m.group(1).lower().split()
+        if any(v.commodities.fullmatch(w) for w in words[:1]) or v.commodities.fullmatch(m.group(1).lower()):
+            return True
+    return False
+
+
+def _period_for(
+    norm: str,
+    q: Quantity,
+    periods: list[tuple[PeriodMention, Period | None, bool]],
+    next_q_start: int,
+    s: Sentence,
+    base: bool,
+) -> tuple[Period | None, PeriodMention | None]:
+    """The period a figure belongs to: stated right after it, else earlier in the sentence."""
+    for pm, period, comparison in periods:
+        if pm.start >= q.end and pm.start < next_q_start and pm.start - q.end <= 60:
+            if (comparison and not base) or pm.horizon:
+                continue
+            return period, pm
+    if base:
+        return None, None
+    for pm, period, comparison in reversed(periods):
+        if pm.end <= q.start and not comparison and not pm.horizon and period is not None:
+            return period, pm
+    return None, None
+
+
+def _is_target(norm: str, q: Amount, f: FlowWord, s: Sentence) -> bool:
+    v = vocabulary()
+    lo = min(f.start, q.start)
+    lo = max(s.start, lo - 60)
+    cues = [m for m in v.target_cues.finditer(norm, lo, q.start)]
+    if not cues:
+        return False
+    last_cue = cues[-1]
+    values = [m for m in v.value_cues.finditer(norm, last_cue.end(), q.start)]
+    return not values
+
+
+def _shift_year(p: Period, years: int) -> Period:
+    return Period(f"{int(p.start[:4]) + years:04d}{p.start[4:]}", f"{int(p.end[:4]) + years:04d}{p.end[4:]}")
+
+
+def assemble_sentence(article: Article, s: Sentence, ctx: Context, published: date | None) -> list[Fact]:
+    norm = article.norm
+    if not _QUICK_FILTER.search(norm, s.start, s.end):
+        return []
+    amounts = find_amounts(norm, s.start, s.end)
+    changes = find_changes(norm, s.start, s.end)
+    if not amounts and not changes:
+        return []
+    flows = find_flows(norm, s.start, s.end)
+    countries = _countries(article, s.start, s.end)
+    quantities: list[Quantity] = sorted([*amounts, *changes], key=lambda x: x.start)
+    # Drop amounts that restate the previous one in another currency: "$12.3 billion, about 4.5 trillion naira".
+    kept: list[Quantity] = []
+    for q in quantities:
+        if isinstance(q, Amount) and kept and isinstance(kept[-1], Amount):
+            gap = norm[kept[-1].end : q.start]
+            if len(gap) <= 12 and re.fullmatch(r"[\s,(]*(?:or|about|around|approximately|i\.e\.|equivalent to)?[\s(]*", gap):
+                if q.currency != kept[-1].currency:
+                    continue
+        kept.append(q)
+    quantities = kept
+    pub_country = None
+    raw_periods = find_periods(norm, s.start, s.end)
+    periods: list[tuple[PeriodMention, Period | None, bool]] = []
+    home_guess = ctx.topic.home if ctx.topic else None
+    for pm in raw_periods:
+        fiscal_country = next((c.code for c in countries if c.start < pm.start), None) or home_guess or pub_country
+        comparison = bool(_COMPARISON_PERIOD.search(norm[max(s.start, pm.start - 25) : pm.start])) or pm.same_period
+        periods.append((pm, resolve(pm, published, fiscal_country), comparison))
+
+    facts: list[Fact] = []
+    quote = article.text[s.start : s.end]
+    last_main: dict[str, Period | None] = {}
+    for i, q in enumerate(quantities):
+        f = _governing_flow(norm, q, flows, s)
+        inherited = False
+        if f is None:
+            if ctx.flow is not None and _PRONOUN_SUBJECT.match(norm, s.start, s.end) and isinstance(q, Amount | Change):
+                f = ctx.flow
+                inherited = True
+            else:
+                continue
+        if not inherited and _blocked(norm, f, q, s.start):
+            continue
+        next_start = quantities[i + 1].start if i + 1 < len(quantities) else s.end
+        base = isinstance(q, Amount) and bool(_BASE_CUE.search(norm[max(s.start, q.start - 30) : q.start]))
+        if isinstance(q, Amount) and _PAREN_BASE.match(norm[max(s.start, q.start - 3) : q.start]):
+            prev = quantities[i - 1] if i else None
+            if isinstance(prev, Amount) and prev.currency != q.currency:
+                continue  # "3 trillion rubles ($35 billion)": an equivalent, not a new fact
+        # Countries: the flow word's own frame, else the paragraph's, else the topic.
+        if inherited:
+            frame = ctx.frame or Frame(None, None)
+        else:
+            frame = frame_for(norm, f, countries, s.start, s.end)
+            seg_lo = quantities[i - 1].end if i else f.end
+            if f.end <= seg_lo:
+                local = [c for c in countries if seg_lo <= c.start < q.start]
+                if local and frame.home and local[-1].code != frame.home:
+                    frame = Frame(frame.home, local[-1].code)
+            context = ctx.frame if ctx.paragraph == s.paragraph and ctx.frame else ctx.topic
+            frame = fill(frame, context, f.world)
+        pair = orient(frame, f.flow)
+        if pair is None:
+            continue
+        flow = "turnover" if f.flow == TURNOVER else "export"
+        countries_out = pair_key(*pair) if flow == "turnover" else pair
+        qualifier = q.qualifier if isinstance(q, Amount) else None
+        if isinstance(q, Amount) and not base and _is_target(norm, q, f, s):
+            by = target_year(norm, q, s, periods, published)
+            facts.append(Fact("target", flow, countries_out, q.value, q.currency, None, None, by,
+                              quote, (s.start, s.end), qualifier))
+            continue
+        period, pm = _period_for(norm, q, periods, next_start, s, base)
+        if base and pm is not None and pm.same_period and last_main.get(flow + str(countries_out)):
+            main = last_main[flow + str(countries_out)]
+            period = _shift_year(main, -1) if pm.year is None or main is None else Period(
+                f"{pm.year}{main.start[4:]}", f"{pm.year}{main.end[4:]}")
+        if period is None and not base and not _NOW.search(norm, s.start, q.start):
+            if inherited or (ctx.paragraph == s.paragraph):
+                period = ctx.period
+            if period is None and s.paragraph <= 0:
+                period = ctx.lead_period
+        if isinstance(q, Change):
+            facts.append(Fact("change", flow, countries_out, None, None, q.percent, period, None,
+                              quote, (s.start, s.end)))
+        else:
+            facts.append(Fact("value", flow, countries_out, q.value, q.currency, None, period, None,
+                              quote, (s.start, s.end), qualifier))
+        if not base:
+            last_main[flow + str(countries_out)] = period
+            ctx.frame, ctx.flow = Frame(*pair) if f.flow != IMPORT else Frame(pair[1], pair[0]), f
+            if period is not None:
+                ctx.period = period
+    return facts
 
 
 def assemble_facts(article: Article) -> list[Fact]:
-    return []
+    """All facts of an article, repeats merged (FACTS.md: one fact per key)."""
+    published = article.published_date
+    sentences = split_sentences(article.norm)
+    ctx = Context(topic=_topic(article, sentences))
+    facts: list[Fact] = []
+    for s in sentences:
+        if s.paragraph != ctx.paragraph:
+            ctx.paragraph, ctx.frame, ctx.flow, ctx.period = s.paragraph, None, None, None
+        new = assemble_sentence(article, s, ctx, published)
+        if ctx.lead_period is None and s.paragraph <= 2:
+            ctx.lead_period = next((f.period for f in new if f.period is not None), None)
+        facts.extend(new)
+    return merge_facts(facts)
+
+
+__all__ = ["assemble_facts", "assemble_sentence", "replace", "EXPORT"]

@@ -33,6 +33,7 @@ class ReviewFact:
     """A fact as the side list shows it; ``span`` is None when it is not in the text."""
 
     index: int
+    key: str  # anchor: ``#fact-<key>`` (the stored fact id on the dashboard, else the index)
     fact: Fact
     span: tuple[int, int] | None
     label: str
@@ -89,13 +90,22 @@ def segments(text: str, spans: Sequence[tuple[int, int] | None]) -> list[Segment
 
 
 def review_article(
-    text: str, result: ArticleFacts, anchor: str = "a1", source_url: str | None = None
+    text: str,
+    result: ArticleFacts,
+    anchor: str = "a1",
+    source_url: str | None = None,
+    keys: Sequence[str] | None = None,
 ) -> ReviewArticle:
-    """Prepare one article for the review template."""
+    """Prepare one article for the review template.
+
+    ``keys`` name the facts in anchors (``#fact-<key>``); the dashboard passes the
+    stored fact ids so other pages can link straight to a fact's text.
+    """
     spans = [locate(text, fact) for fact in result.facts]
     facts = tuple(
         ReviewFact(
             index=i,
+            key=keys[i] if keys else f"{anchor}-{i}",
             fact=fact,
             span=spans[i],
             label=fact_label(fact),

@@ -63,7 +63,6 @@ class ArticleMeta:
     source: str | None = None
     published: str | None = None
     title: str | None = None
-    content_hash: str | None = None
 
     @classmethod
     def coerce(cls, meta: ArticleMeta | dict[str, Any]) -> ArticleMeta:
@@ -190,7 +189,7 @@ class Store:
         found (doc, title, published). A stored text is never stored twice.
         """
         m = ArticleMeta.coerce(meta)
-        digest = m.content_hash or content_hash(m.text)
+        digest = content_hash(m.text)  # recomputed: other producers may hash differently
         doc = m.doc or article_facts.doc
         sig = dedup.signature(m.text)
         published = m.published or article_facts.published
@@ -252,7 +251,7 @@ class Store:
                 ).fetchone()
             return AddResult(found, "already stored", 0, story or found, stored_doc)
         facts = extractor(text, doc=doc or "-", published=published)
-        meta = ArticleMeta(text, doc, url, source, published, title, digest)
+        meta = ArticleMeta(text, doc, url, source, published, title)
         return self.add_extracted(meta, facts)
 
     def _write_facts(self, article_id: int, af: ArticleFacts) -> int:

@@ -1,0 +1,146 @@
+"""Who trades with whom: the countries of a trade figure.
+
+A *frame* is the pair a flow word speaks of, oriented as (home, partner):
+"Georgia's trade with the EU" is (GEO, EU); "exports from Russia to China" is
+(RUS, CHN) with the exporter first. Frames come from the words around the flow
+word; what the sentence leaves open comes from the paragraph or the article's
+topic (FACTS.md: "the pair may be given by a neighbouring sentence ... or by
+the title and lead").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from turnover.countries import CountryMention
+from turnover.vocabulary import EXPORT, IMPORT, FlowWord
+
+_FROM = re.compile(r"(?:\bfrom|\bof|\bby)\s+(?:the\s+)?$", re.IGNORECASE)
+_TO = re.compile(r"(?:\bto|\binto|\bfor|\bwith|\btowards|\bin)\s+(?:the\s+)?$", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
+_JOIN = re.compile(r"^\s*(?:and|,|-|&)\s*(?:the\s+)?$", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[;:]|\b(?:while|whereas|and|but)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """An oriented pair; for exports (exporter, importer), for turnover (home, partner)."""
+
+    home: str | None
+    partner: str | None
+
+    @property
+    def complete(self) -> bool:
+        return self.home is not None and self.partner is not None and self.home != self.partner
+
+
+def _before(norm: str, c: CountryMention, lo: int) -> str:
+    return norm[max(lo, c.start - 14) : c.start]
+
+
+def frame_for(
+    norm: str,
+    flow: FlowWord,
+    countries: list[CountryMention],
+    lo: int,
+    hi: int,
+) -> Frame:
+    """Read the frame around ``flow`` from countries in ``norm[lo:hi]``.
+
+    Countries just before the flow word ("Georgia's trade", "Kyrgyz-Kazakh
+    trade", "China exported") are its home; "between A and B" names both;
+    "from A" / "to B" / "with B" after it name source and destination.
+    """
+    home: str | None = None
+    partner: str | None = None
+    near_before = [c for c in countries if lo <= c.start and c.end <= flow.start and flow.start - c.end <= 45]
+    after = [c for c in countries if c.start >= flow.end and c.end <= hi and c.start - flow.end <= 70]
+
+    # "between A and B" anywhere around the flow word.
+    for i, c in enumerate(countries):
+        if _BETWEEN.search(_before(norm, c, lo)) and i + 1 < len(countries):
+            d = countries[i + 1]
+            if _JOIN.match(norm[c.end : d.start]) and abs(c.start - flow.end) < 80:
+                return Frame(c.code, d.code)
+
+    # Countries right before the flow word: "A-B trade", "A's exports", "A exported".
+    if near_before:
+        last = near_before[-1]
+        gap = norm[last.end : flow.start]
+        if not _CLAUSE_BREAK.search(gap) and not _TO.search(norm[last.end : flow.start] + " "):
+            if len(near_before) >= 2:
+                prev = near_before[-2]
+                if _JOIN.match(norm[prev.end : last.start]) and not _FROM.search(_before(norm, prev, lo)):
+                    home, partner = prev.code, last.code
+            if home is None:
+                if _FROM.search(_before(norm, last, lo)) and flow.flow != EXPORT:
+                    partner = last.code  # "imports from China" written before the noun is rare
+                else:
+                    home = last.code
+
+    # Countries after the flow word: "from A", "of A", "to B", "with B".
+    for c in after:
+        between = norm[flow.end : c.start]
+        if _CLAUSE_BREAK.search(between) and c.start - flow.end > 30:
+            break
+        lead = _before(norm, c, flow.end)
+        if flow.flow == IMPORT:
+            if _FROM.search(lead) and partner is None:
+                partner = c.code
+            elif _TO.search(lead) and home is None:
+                home = c.code
+            elif home is None and re.search(r"\bof\s+$", lead):
+                partner = partner or c.code
+        elif _FROM.search(lead):
+            if home is None:
+                home = c.code
+            elif partner is None and c.code != home:
+                partner = c.code
+        elif _TO.search(lead) or _JOIN.match(norm[flow.end : c.start]):
+            if partner is None and c.code != home:
+                partner = c.code
+        if home is not None and partner is not None:
+            break
+    return Frame(home, partner)
+
+
+def orient(frame: Frame, flow: str) -> tuple[str, str] | None:
+    """Turn a complete frame into FACTS.md countries order for ``flow``.
+
+    For imports the frame is (importer, exporter) and becomes [exporter, importer].
+    """
+    if not frame.complete:
+        return None
+    assert frame.home is not None and frame.partner is not None
+    if flow == IMPORT:
+        return (frame.partner, frame.home)
+    return (frame.home, frame.partner)
+
+
+def fill(frame: Frame, context: Frame | None, world: bool) -> Frame:
+    """Complete a partial frame from the context pair, or with WLD for total trade."""
+    home, partner = frame.home, frame.partner
+    if home and partner:
+        return frame
+    if context is not None and context.complete:
+        if home is None and partner is None:
+            return context
+        known = home or partner
+        if known in (context.home, context.partner):
+            other = context.partner if known == context.home else context.home
+            return Frame(known, other) if home else Frame(other, known)
+        if world and home:
+            return Frame(home, "WLD")
+        # A country outside the topic pair: trade of the topic's home with it.
+        if home is None:
+            return Frame(context.home, partner)
+        return Frame(home, None)
+    if world and (home or partner):
+        return Frame(home or partner, "WLD")
+    if context is not None and context.home and (home or partner):
+        if home is None:
+            return Frame(context.home, partner)
+        if world:
+            return Frame(home, "WLD")
+    return Frame(home, partner)

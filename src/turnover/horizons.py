@@ -1,0 +1,59 @@
+"""The horizon of a trade target: the year by which it is to be reached.
+
+"by 2030" -> 2030; "over the next five years" published in 2025 -> 2030;
+"this year" -> the publication year; "in the near future" or nothing -> None.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from turnover.amounts import Amount
+from turnover.lexicon import load_table
+from turnover.models import Period
+from turnover.periods import PeriodMention
+from turnover.sentences import Sentence
+from turnover.vocabulary import vocabulary
+
+_IN_YEARS = re.compile(
+    r"\b(?:within|in|over|during|for)\s+(?:the\s+)?(?:next|coming|following)?\s*"
+    r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)[\s-]+years?\b",
+    re.IGNORECASE,
+)
+_NEXT_YEAR = re.compile(r"\bnext\s+year\b", re.IGNORECASE)
+
+
+def _count(word: str) -> int:
+    counts = load_table("periods")["counts"]
+    return int(word) if word.isdigit() else counts.get(word.lower(), 0)
+
+
+def target_year(
+    norm: str,
+    q: Amount,
+    s: Sentence,
+    periods: list[tuple[PeriodMention, Period | None, bool]],
+    published: date | None,
+) -> int | None:
+    """The year a target amount is set for, read from its sentence."""
+    # Explicit years: "by 2030", "2030 deadline", or a year right after the amount.
+    horizon = [pm for pm, _, _ in periods if pm.horizon]
+    if horizon:
+        return min(horizon, key=lambda pm: abs(pm.start - q.end)).year
+    m = _IN_YEARS.search(norm, s.start, s.end)
+    if m and published is not None:
+        return published.year + _count(m["n"])
+    if _NEXT_YEAR.search(norm, s.start, s.end) and published is not None:
+        return published.year + 1
+    if vocabulary().vague_horizon.search(norm, s.start, s.end):
+        return None
+    after = [pm for pm, _, _ in periods if pm.start >= q.end and pm.start - q.end <= 40]
+    for pm in after:
+        if pm.first is None and pm.year is not None:
+            return pm.year
+        if pm.relative == 0 and published is not None:
+            return published.year
+    if re.search(r"\b(?:this|the current)\s+year\b|\bend\s+of\s+the\s+year\b", norm[q.end : s.end], re.IGNORECASE):
+        return published.year if published else None
+    return None

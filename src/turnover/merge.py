@@ -1,0 +1,58 @@
+"""Merging repeats: one fact per (kind, flow, countries, amount, period or horizon).
+
+FACTS.md rules applied here: repeats are one fact with the first statement as
+quote; a bound ("over $1 billion") and the exact figure for the same pair, flow
+and period are one fact with the exact amount; a target restated in other words
+is one fact, taking the horizon wherever it is given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from turnover.models import Fact
+
+_BOUNDS = ("over", "under")
+_SAME = 0.005
+
+
+def _close(a: float | None, b: float | None, tolerance: float = _SAME) -> bool:
+    if a is None or b is None:
+        return a is b
+    return abs(a - b) <= tolerance * max(abs(a), abs(b))
+
+
+def _same_slot(a: Fact, b: Fact) -> bool:
+    return a.kind == b.kind and a.flow == b.flow and a.countries == b.countries
+
+
+def merge_facts(facts: list[Fact]) -> list[Fact]:
+    out: list[Fact] = []
+    for fact in facts:
+        merged = False
+        for i, seen in enumerate(out):
+            if not _same_slot(seen, fact):
+                continue
+            if fact.kind == "change":
+                if fact.period == seen.period and _close(fact.percent, seen.percent, 0.0):
+                    merged = True
+            elif fact.kind == "target":
+                if fact.currency == seen.currency and _close(fact.value, seen.value):
+                    if seen.by is None and fact.by is not None:
+                        out[i] = replace(seen, by=fact.by)
+                    merged = seen.by is None or fact.by is None or seen.by == fact.by
+            elif fact.period == seen.period and fact.currency == seen.currency:
+                if _close(fact.value, seen.value):
+                    merged = True
+                elif seen.qualifier in _BOUNDS and fact.qualifier not in _BOUNDS and _close(
+                    fact.value, seen.value, 0.1
+                ):
+                    out[i] = replace(seen, value=fact.value, qualifier=fact.qualifier)
+                    merged = True
+                elif fact.qualifier in _BOUNDS and _close(fact.value, seen.value, 0.1):
+                    merged = True
+            if merged:
+                break
+        if not merged:
+            out.append(fact)
+    return out

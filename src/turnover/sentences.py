@@ -1,0 +1,59 @@
+"""Splitting an article into paragraphs and sentences, keeping offsets.
+
+Sentence ends are found in the normalised text; abbreviations common in this
+genre ("U.S.", "Feb.", "bln.", "Mr.") do not end a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ABBREVIATIONS = frozenset(
+    "u.s mr mrs ms dr st no vs jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp "
+    "bln mln bn mn gov prof gen lt col sen rep dept est approx e.g i.e etc s u.k u.a.e".split()
+)
+_END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9$])")
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int  # index of the paragraph, 0 being the first non-empty line
+
+
+def _ends_with_abbreviation(norm: str, dot: int) -> bool:
+    word_start = dot
+    while word_start > 0 and (norm[word_start - 1].isalpha() or norm[word_start - 1] == "."):
+        word_start -= 1
+    word = norm[word_start:dot].lower().rstrip(".")
+    if word in _ABBREVIATIONS:
+        return True
+    return len(word) == 1 and word.isalpha()  # initials: "J. Smith"
+
+
+def split_sentences(norm: str, start: int = 0) -> list[Sentence]:
+    """Return the sentences of ``norm[start:]``, each inside one paragraph."""
+    out: list[Sentence] = []
+    for pi, para in enumerate(_PARAGRAPH.finditer(norm, start)):
+        p_start, p_end = para.start(), para.end()
+        cursor = p_start
+        for m in _END.finditer(norm, p_start, p_end):
+            if norm[m.start()] == "." and _ends_with_abbreviation(norm, m.start()):
+                continue
+            end = m.end()
+            while end > cursor and norm[end - 1].isspace():
+                end -= 1
+            if end > cursor:
+                out.append(Sentence(cursor, end, pi))
+            cursor = m.end()
+        end = p_end
+        while end > cursor and norm[end - 1].isspace():
+            end -= 1
+        while cursor < end and norm[cursor].isspace():
+            cursor += 1
+        if end > cursor:
+            out.append(Sentence(cursor, end, pi))
+    return [s for s in out if s.end > s.start]
