@@ -65,9 +65,10 @@ class _RichProgress:
 
 def print_summary(summary: BatchSummary, console: Console) -> None:
     """The final report: counts, throughput, every kind of failure with its reason."""
-    table = Table(title=f"turnover batch -> {summary.out_dir}", show_header=False)
+    table = Table(title="turnover batch", show_header=False)
     table.add_column(style="bold")
-    table.add_column(justify="right")
+    table.add_column(justify="right", overflow="fold")
+    table.add_row("output", str(summary.out_dir))
     table.add_row(
         "partitions",
         f"{summary.partitions} ({summary.done} done now, {summary.skipped} already finished)",
@@ -97,7 +98,8 @@ def print_summary(summary: BatchSummary, console: Console) -> None:
         console.print(f"{summary.earlier_failures} failures from earlier runs")
     if failures:
         console.print(
-            f"every failure: {summary.out_dir}/failures/ (and input_failures in the manifest)"
+            f"every failure: {summary.out_dir}/failures/ and input_failures in the manifest",
+            soft_wrap=True,
         )
     for crash in summary.crashed:
         console.print(
