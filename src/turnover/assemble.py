@@ -29,17 +29,17 @@ _DATELINE = re.compile(r"(?:^|\n)\s*(?:date\s+\S+(?:\s+\d\d:\d\d)?\s+)?[A-Z][A-Z
 _POSTPOSED_FLOW = re.compile(r"^\s*(?:is|are|was|were|-|of|in|worth of|for|,)?\s*(?:the\s+)?$", re.IGNORECASE)
 _NOW = re.compile(r"\b(?:currently|now|at present|presently|today|these days|annual|annually)\b", re.IGNORECASE)
 _BASE_CUE = re.compile(
-    r"(?:compared\s+(?:to|with)|as\s+against|against|versus|from|up\s+from|down\s+from|than)"
+    r"\b(?:compared\s+(?:to|with)|as\s+against|against|versus|from|up\s+from|down\s+from|than)"
     r"(?:\s+(?:the\s+)?(?:exports?|imports?|figure|level|value)\s+of)?\s*(?:about|around|over|nearly)?\s*$",
     re.IGNORECASE,
 )
 _COMPARISON_PERIOD = re.compile(
-    r"(?:compared\s+(?:to|with)|as\s+against|against|versus|from|than|over|on|of|vs\.?|with)\s+(?:in\s+|during\s+|the\s+)?$",
+    r"\b(?:compared\s+(?:to|with)|as\s+against|against|versus|from|than|over|on|of|vs\.?|with)\s+(?:in\s+|during\s+|the\s+)?$",
     re.IGNORECASE,
 )
 _PAREN_BASE = re.compile(r"^\s*\(\s*$")
 _PRONOUN_SUBJECT = re.compile(
-    r"^\s*(?:it|this|that|the figure|this figure|the indicator|this indicator|the volume|the amount|the total)\b",
+    r"[^.;]{0,25}?\b(?:it|this|that|the figure|this figure|the indicator|this indicator|the volume|the amount|the total)\b",
     re.IGNORECASE,
 )
 
@@ -135,6 +135,10 @@ def _period_for(
     for pm, period, comparison in reversed(periods):
         if pm.end <= q.start and not comparison and not pm.horizon and period is not None:
             return period, pm
+    # "increased by 6% compared to 2014": the figure is for the year after.
+    for pm, period, comparison in periods:
+        if comparison and period is not None and period.is_full_year and not pm.same_period:
+            return Period.year(int(period.start[:4]) + 1), None
     return None, None
 
 
@@ -209,13 +213,15 @@ def assemble_sentence(article: Article, s: Sentence, ctx: Context, published: da
             frame = ctx.frame or Frame(None, None)
         else:
             frame = frame_for(norm, f, countries, s.start, s.end)
-            seg_lo = quantities[i - 1].end if i else f.end
-            if f.end <= seg_lo:
-                local = [c for c in countries if seg_lo <= c.start < q.start]
-                if local and frame.home and local[-1].code != frame.home:
-                    frame = Frame(frame.home, local[-1].code)
-            context = ctx.frame if ctx.paragraph == s.paragraph and ctx.frame else ctx.topic
-            frame = fill(frame, context, f.world)
+            seg_lo = max(quantities[i - 1].end if i else f.end, f.end)
+            local = [c for c in countries if seg_lo <= c.start < q.start]
+            if local and frame.partner is None and local[-1].code != frame.home:
+                frame = Frame(frame.home, local[-1].code)  # lists: "Ireland ($456 million), Germany (...)"
+            elif local and frame.home and frame.partner and f.end < seg_lo and local[-1].code not in (
+                frame.home, frame.partner):
+                frame = Frame(frame.home, local[-1].code)
+            context = ctx.frame if ctx.paragraph == s.paragraph and ctx.frame else None
+            frame = fill(frame, context, ctx.topic, f.world)
         pair = orient(frame, f.flow)
         if pair is None:
             continue

@@ -76,8 +76,10 @@ def frame_for(
             if home is None:
                 if _FROM.search(_before(norm, last, lo)) and flow.flow != EXPORT:
                     partner = last.code  # "imports from China" written before the noun is rare
+                elif len(gap) <= 16 or re.search(r"^(?:'s)?\s*(?:total|overall|foreign|external|mutual|bilateral)", gap):
+                    home = last.code  # "Georgia's trade", "Chinese exports"
                 else:
-                    home = last.code
+                    partner = last.code  # "Russia is second, where exports ...": a partner
 
     # Countries after the flow word: "from A", "of A", "to B", "with B".
     for c in after:
@@ -118,29 +120,25 @@ def orient(frame: Frame, flow: str) -> tuple[str, str] | None:
     return (frame.home, frame.partner)
 
 
-def fill(frame: Frame, context: Frame | None, world: bool) -> Frame:
-    """Complete a partial frame from the context pair, or with WLD for total trade."""
+def fill(frame: Frame, context: Frame | None, topic: Frame | None, world: bool) -> Frame:
+    """Complete a partial frame from the paragraph's pair, the topic, or WLD for total trade."""
     home, partner = frame.home, frame.partner
     if home and partner:
         return frame
-    if context is not None and context.complete:
+    if world:
+        base = home or partner or (topic.home if topic else None)
+        return Frame(base, "WLD") if base else frame
+    for ctx in (context, topic):
+        if ctx is None or not ctx.complete:
+            continue
         if home is None and partner is None:
-            return context
+            return ctx
         known = home or partner
-        if known in (context.home, context.partner):
-            other = context.partner if known == context.home else context.home
+        if known in (ctx.home, ctx.partner):
+            other = ctx.partner if known == ctx.home else ctx.home
             return Frame(known, other) if home else Frame(other, known)
-        if world and home:
-            return Frame(home, "WLD")
-        # A country outside the topic pair: trade of the topic's home with it.
-        if home is None:
-            return Frame(context.home, partner)
-        return Frame(home, None)
-    if world and (home or partner):
-        return Frame(home or partner, "WLD")
-    if context is not None and context.home and (home or partner):
-        if home is None:
-            return Frame(context.home, partner)
-        if world:
-            return Frame(home, "WLD")
-    return Frame(home, partner)
+    anchor = topic.home if topic and topic.home else (context.home if context else None)
+    known = home or partner
+    if anchor and known and anchor != known:
+        return Frame(anchor, known)
+    return frame

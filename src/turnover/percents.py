@@ -94,10 +94,21 @@ def find_changes(norm: str, start: int = 0, end: int | None = None) -> list[Chan
             continue
         if re.match(r"\s*(?:of|share)\b", after, re.IGNORECASE):
             continue  # a share ("8.4 percent of total trade"), not a change
+        before = norm[max(start, m.start() - 12) : m.start()]
+        if re.search(r"\bfrom\s+$", before, re.IGNORECASE) and re.match(r"\s*to\s+\d", after):
+            continue  # "from 26% to 32%": two levels of a share, not a change
+        if re.search(r"\bto\s+$", before, re.IGNORECASE) and re.search(
+            r"\bfrom\s+\d+(?:[.,]\d+)?\s?%\s*$", norm[max(start, m.start() - 30) : m.start() - 3]
+        ):
+            continue
+        if re.search(r"\bshare\b", norm[max(start, m.start() - 80) : m.start()], re.IGNORECASE):
+            continue
         explicit = raw[0] in "+-"
         sign = -1 if raw[0] == "-" else 1
         if not explicit:
-            sign = sign_near(norm, m.start(), m.end(), start, stop) or 1
+            near = sign_near(norm, m.start(), m.end(), start, stop)
+            # Elliptical coordination ("..., while imports - by 23%") keeps the last sign.
+            sign = near or next((1 if c.percent >= 0 else -1 for c in reversed(found)), 1)
             value = abs(value)
         found.append(Change(m.start(), m.end(), sign * abs(value), explicit, False))
     table = p["table"]

@@ -72,9 +72,9 @@ def _compiled() -> tuple[dict, list[tuple[str, re.Pattern[str]]]]:
                   rf"|,?\s+(?:of\s+)?(?P<last>{last_year})\b)?"),
         ("same", rf"\b(?:the\s+)?(?:same|corresponding|similar)\s+period(?:\s+(?:of|in|a)\s+)?(?:the\s+)?"
                  rf"(?:(?P<y>{YEAR})\b|(?P<last>{last_year})\b|year)?"),
-        ("horizon", rf"\b(?:by|until|till|before|through|to)\s+(?:the\s+end\s+of\s+)?(?:the\s+year\s+)?"
+        ("horizon", rf"\b(?:by|until|till)\s+(?:the\s+end\s+of\s+)?(?:the\s+year\s+)?"
                     rf"(?P<y>{YEAR})\b|\b(?P<y2>{YEAR})\s+(?:deadline|target)"),
-        ("year", rf"(?<![\w$.,-])(?P<y>{YEAR})(?![\w%.,-]|\s?(?:million|billion|bln|mln))"),
+        ("year", rf"(?<![\w$.,-])(?P<y>{YEAR})(?![\w%-]|[.,]\d|\s?(?:million|billion|bln|mln))"),
         ("last", rf"\b(?P<last>{last_year})\b"),
         ("this", rf"\b(?P<this>{this_year})\b"),
     ]
