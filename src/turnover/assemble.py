@@ -27,7 +27,9 @@ from turnover.vocabulary import EXPORT, IMPORT, TURNOVER, FlowWord, find_flows, 
 _QUICK_FILTER = re.compile(r"\d|doubl|tripl|halv|fold", re.IGNORECASE)
 _DATELINE = re.compile(r"(?:^|\n)\s*(?:date\s+\S+(?:\s+\d\d:\d\d)?\s+)?[A-Z][A-Za-z]+,\s*$")
 _POSTPOSED_FLOW = re.compile(r"^\s*(?:is|are|was|were|-|of|in|worth of|for|,)?\s*(?:the\s+)?$", re.IGNORECASE)
-_NOW = re.compile(r"\b(?:currently|now|at present|presently|today|these days|annual|annually)\b", re.IGNORECASE)
+_NOW = re.compile(
+    r"\b(?:currently|now|at present|presently|today|these days|annual|annually|ago|per year|a year)\b", re.IGNORECASE
+)
 _BASE_CUE = re.compile(
     r"\b(?:compared\s+(?:to|with)|as\s+against|against|versus|from|up\s+from|down\s+from|than)"
     r"(?:\s+(?:the\s+)?(?:exports?|imports?|figure|level|value)\s+of)?\s*(?:about|around|over|nearly)?\s*$",
@@ -81,7 +83,10 @@ def _topic(article: Article, sentences: list[Sentence]) -> Frame | None:
             break
     if not codes:
         return None
-    return Frame(codes[0], codes[1] if len(codes) > 1 else None)
+    if len(codes) == 1:
+        lead = " ".join(article.norm[s.start : s.end] for s in head)
+        return Frame(codes[0], "WLD" if vocabulary().world.search(lead) else None)
+    return Frame(codes[0], codes[1])
 
 
 def _governing_flow(norm: str, q: Quantity, flows: list[FlowWord], s: Sentence) -> FlowWord | None:
@@ -241,7 +246,7 @@ def assemble_sentence(article: Article, s: Sentence, ctx: Context, published: da
         if period is None and not base and not _NOW.search(norm, s.start, q.start):
             if inherited or (ctx.paragraph == s.paragraph):
                 period = ctx.period
-            if period is None and s.paragraph <= 0:
+            if period is None:
                 period = ctx.lead_period
         if isinstance(q, Change):
             facts.append(Fact("change", flow, countries_out, None, None, q.percent, period, None,

@@ -107,7 +107,11 @@ def find_changes(norm: str, start: int = 0, end: int | None = None) -> list[Chan
         sign = -1 if raw[0] == "-" else 1
         if not explicit:
             near = sign_near(norm, m.start(), m.end(), start, stop)
-            # Elliptical coordination ("..., while imports - by 23%") keeps the last sign.
+            if not near:
+                # Elliptical coordination ("..., while imports - by 23%") keeps the last
+                # sign; a percent with no word of change at all is a share or a rate.
+                if not re.search(r"\bby\s+(?:almost|nearly|about|some|over|around)?\s*$", before, re.IGNORECASE):
+                    continue
             sign = near or next((1 if c.percent >= 0 else -1 for c in reversed(found)), 1)
             value = abs(value)
         found.append(Change(m.start(), m.end(), sign * abs(value), explicit, False))
