@@ -36,8 +36,13 @@ _BASE_CUE = re.compile(
     re.IGNORECASE,
 )
 _COMPARISON_PERIOD = re.compile(
-    r"\b(?:compared\s+(?:to|with)|as\s+against|against|versus|from|than|over|on|of|vs\.?|with)\s+(?:in\s+|during\s+|the\s+)?$",
+    r"\b(?:compared\s+(?:to|with)|as\s+against|against|versus|from|than|vs\.?)\s+(?:in\s+|during\s+|the\s+)?$",
     re.IGNORECASE,
+)
+_CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|\$)", re.IGNORECASE)
+_ABSOLUTE_CHANGE = re.compile(r"\bby\s+(?:about|around|nearly|almost|some|over|more\s+than)?\s*$", re.IGNORECASE)
+_DIFFERENCE_AFTER = re.compile(
+    r"[^.;]{0,30}?\b(?:more|less|higher|lower|fewer|up|down)\b(?!\s+(?:than|from))", re.IGNORECASE
 )
 _PAREN_BASE = re.compile(r"^\s*\(\s*$")
 _PRONOUN_SUBJECT = re.compile(
@@ -67,6 +72,8 @@ def _countries(article: Article, lo: int, hi: int) -> list[CountryMention]:
     for c in find_countries(article.norm, lo, hi):
         if _DATELINE.search(article.norm[max(0, c.start - 40) : c.start]):
             continue
+        if _CURRENCY_AFTER.match(article.norm, c.end):
+            continue  # "U.S. dollars" names a currency, not a trading country
         out.append(c)
     return out
 
@@ -200,7 +207,7 @@ def assemble_sentence(article: Article, s: Sentence, ctx: Context, published: da
         f = _governing_flow(norm, q, flows, s)
         inherited = False
         if f is None:
-            if ctx.flow is not None and _PRONOUN_SUBJECT.match(norm, s.start, s.end) and isinstance(q, Amount | Change):
+            if ctx.flow is not None and _PRONOUN_SUBJECT.match(norm, s.start, s.end):
                 f = ctx.flow
                 inherited = True
             else:
@@ -208,6 +215,12 @@ def assemble_sentence(article: Article, s: Sentence, ctx: Context, published: da
         if not inherited and _blocked(norm, f, q, s.start):
             continue
         next_start = quantities[i + 1].start if i + 1 < len(quantities) else s.end
+        if isinstance(q, Amount) and (
+            _ABSOLUTE_CHANGE.search(norm, max(s.start, q.start - 25), q.start)
+            or (_DIFFERENCE_AFTER.match(norm, q.end, next_start + 25)
+                and isinstance(quantities[i + 1] if i + 1 < len(quantities) else None, Change))
+        ):
+            continue  # "grew by $12 million", "$940 million, or 10.5 percent more": differences
         base = isinstance(q, Amount) and bool(_BASE_CUE.search(norm[max(s.start, q.start - 30) : q.start]))
         if isinstance(q, Amount) and _PAREN_BASE.match(norm[max(s.start, q.start - 3) : q.start]):
             prev = quantities[i - 1] if i else None
@@ -244,10 +257,7 @@ def assemble_sentence(article: Article, s: Sentence, ctx: Context, published: da
             period = _shift_year(main, -1) if pm.year is None or main is None else Period(
                 f"{pm.year}{main.start[4:]}", f"{pm.year}{main.end[4:]}")
         if period is None and not base and not _NOW.search(norm, s.start, q.start):
-            if inherited or (ctx.paragraph == s.paragraph):
-                period = ctx.period
-            if period is None:
-                period = ctx.lead_period
+            period = ctx.period or ctx.lead_period
         if isinstance(q, Change):
             facts.append(Fact("change", flow, countries_out, None, None, q.percent, period, None,
                               quote, (s.start, s.end)))
@@ -270,7 +280,7 @@ def assemble_facts(article: Article) -> list[Fact]:
     facts: list[Fact] = []
     for s in sentences:
         if s.paragraph != ctx.paragraph:
-            ctx.paragraph, ctx.frame, ctx.flow, ctx.period = s.paragraph, None, None, None
+            ctx.paragraph, ctx.frame = s.paragraph, None
         new = assemble_sentence(article, s, ctx, published)
         if ctx.lead_period is None and s.paragraph <= 2:
             ctx.lead_period = next((f.period for f in new if f.period is not None), None)

@@ -126,6 +126,8 @@ def fill(frame: Frame, context: Frame | None, topic: Frame | None, world: bool) 
     if home and partner:
         return frame
     if world:
+        if partner and not home and topic and topic.home and topic.home != partner:
+            return Frame(topic.home, partner)  # "foreign trade ... with China"
         base = home or partner or (topic.home if topic else None)
         return Frame(base, "WLD") if base else frame
     for ctx in (context, topic):
