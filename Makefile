@@ -15,7 +15,9 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/turnover extract examples/articles --pretty
+	$(BIN)/turnover ingest examples/articles --db turnover.db
+	$(BIN)/turnover targets --db turnover.db
+	$(BIN)/turnover pair KGZ BLR --db turnover.db
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
