@@ -44,6 +44,12 @@ _ABSOLUTE_CHANGE = re.compile(r"\bby\s+(?:about|around|nearly|almost|some|over|m
 _DIFFERENCE_AFTER = re.compile(
     r"[^.;]{0,30}?\b(?:more|less|higher|lower|fewer|up|down)\b(?!\s+(?:than|from))", re.IGNORECASE
 )
+_OF_WHAT = re.compile(r"\s+(?P<prep>of|in)\s+(?:the\s+)?(?P<what>[^\s]+)", re.IGNORECASE)
+_GENERIC_GOODS = frozenset(
+    "goods products merchandise commodities its their our this these that trade both all both, "
+    "january february march april may june july august september october november december "
+    "about around over nearly almost some approximately more less just only up".split()
+)
 _PAREN_BASE = re.compile(r"^\s*\(\s*$")
 _PRONOUN_SUBJECT = re.compile(
     r"[^.;]{0,25}?\b(?:it|this|that|the figure|this figure|the indicator|this indicator|the volume|the amount|the total)\b",
@@ -119,11 +125,15 @@ def _blocked(norm: str, f: FlowWord, q: Quantity, lo: int) -> bool:
         last_words = before_flow.split()[-2:]
         if any(v.commodities.fullmatch(w.strip(",.").lower()) for w in last_words):
             return True
-    after_flow = norm[f.end : f.end + 30]
-    m = re.match(r"\s+(?:of|in)\s+(?:the\s+)?([\w-]+(?:\s+[\w-]+)?)", after_flow)
+    after_flow = norm[f.end : f.end + 40]
+    m = _OF_WHAT.match(after_flow)
     if m:
-        words = m.group(1).lower().split()
-        if any(v.commodities.fullmatch(w) for w in words[:1]) or v.commodities.fullmatch(m.group(1).lower()):
+        word = m.group("what")
+        if m.group("prep").lower() == "of":
+            if not (word[0].isdigit() or word[0] in "$€£" or word.lower() in _GENERIC_GOODS
+                    or find_countries(word.rstrip(",.;:"))):
+                return True  # "exports of footwear": one commodity, not the country's trade
+        elif v.commodities.fullmatch(word.lower().rstrip(",.;:")):
             return True
     return False
 

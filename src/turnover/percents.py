@@ -63,19 +63,19 @@ def sign_near(norm: str, start: int, end: int, lo: int, hi: int) -> int:
     ("4% decrease", "11% increase").
     """
     p = _patterns()
-    best: tuple[int, int] | None = None
+    best: tuple[int, int, int] | None = None  # (distance, -length, sign)
     window_lo = max(lo, start - 60)
     for sign, rx in ((1, p["rise"]), (-1, p["fall"])):
         for m in rx.finditer(norm, window_lo, start):
-            dist = start - m.end()
-            if best is None or dist < best[0]:
-                best = (dist, sign)
+            key = (start - m.end(), m.start() - m.end(), sign)
+            if best is None or key < best:
+                best = key
         m = rx.search(norm, end, min(hi, end + 25))
         if m:
-            dist = m.start() - end + 5  # prefer words before the number
-            if best is None or dist < best[0]:
-                best = (dist, sign)
-    return best[1] if best else 0
+            key = (m.start() - end + 5, m.start() - m.end(), sign)  # prefer words before the number
+            if best is None or key < best:
+                best = key
+    return best[2] if best else 0
 
 
 def find_changes(norm: str, start: int = 0, end: int | None = None) -> list[Change]:

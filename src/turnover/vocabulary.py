@@ -56,7 +56,7 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(
         flows=flows,
         flow_kind=kind,
-        not_after=re.compile(rf"^\s*(?:{_alternation(t['not_flow_after'])})(?![\w])", re.IGNORECASE),
+        not_after=re.compile(rf"\s*(?:{_alternation(t['not_flow_after'])})(?![\w])", re.IGNORECASE),
         not_before=re.compile(rf"(?:{_alternation(t['not_flow_before'])})\s*$", re.IGNORECASE),
         world=re.compile(_words(t["world_markers"]), re.IGNORECASE),
         blockers=re.compile(_words(t["blockers"])),
