@@ -20,7 +20,7 @@ from turnover.horizons import target_year
 from turnover.merge import merge_facts
 from turnover.models import Fact, Period
 from turnover.percents import Change, find_changes
-from turnover.periods import PeriodMention, find_periods, resolve
+from turnover.periods import PeriodMention, fiscal_start, find_periods, resolve
 from turnover.sentences import Sentence, split_sentences
 from turnover.vocabulary import EXPORT, IMPORT, TURNOVER, FlowWord, find_flows, vocabulary
 
@@ -32,7 +32,8 @@ _NOW = re.compile(
 )
 _BASE_CUE = re.compile(
     r"\b(?:compared\s+(?:to|with)|as\s+against|against|versus|from|up\s+from|down\s+from|than)"
-    r"(?:\s+(?:the\s+)?(?:exports?|imports?|figure|level|value)\s+of)?\s*(?:about|around|over|nearly)?\s*$",
+    r"(?:\s+(?:the\s+)?(?:exports?|imports?|figure|level|value)\s+of)?"
+    r"(?:\s+(?:last|the\s+previous|the\s+same\s+period\s+of\s+last)\s+year'?s?)?\s*(?:about|around|over|nearly)?\s*$",
     re.IGNORECASE,
 )
 _COMPARISON_PERIOD = re.compile(
@@ -201,12 +202,12 @@ def assemble_sentence(article: Article, s: Sentence, ctx: Context, published: da
                     continue
         kept.append(q)
     quantities = kept
-    pub_country = None
     raw_periods = find_periods(norm, s.start, s.end)
     periods: list[tuple[PeriodMention, Period | None, bool]] = []
     home_guess = ctx.topic.home if ctx.topic else None
     for pm in raw_periods:
-        fiscal_country = next((c.code for c in countries if c.start < pm.start), None) or home_guess or pub_country
+        candidates = [c.code for c in countries] + ([ctx.topic.home, ctx.topic.partner] if ctx.topic else [])
+        fiscal_country = next((c for c in candidates if fiscal_start(c)), None) or home_guess
         comparison = bool(_COMPARISON_PERIOD.search(norm[max(s.start, pm.start - 25) : pm.start])) or pm.same_period
         periods.append((pm, resolve(pm, published, fiscal_country), comparison))
 
@@ -232,15 +233,25 @@ def assemble_sentence(article: Article, s: Sentence, ctx: Context, published: da
         ):
             continue  # "grew by $12 million", "$940 million, or 10.5 percent more": differences
         base = isinstance(q, Amount) and bool(_BASE_CUE.search(norm[max(s.start, q.start - 30) : q.start]))
+        paren_period = None
         if isinstance(q, Amount) and _PAREN_BASE.match(norm[max(s.start, q.start - 3) : q.start]):
             prev = quantities[i - 1] if i else None
             if isinstance(prev, Amount) and prev.currency != q.currency:
                 continue  # "3 trillion rubles ($35 billion)": an equivalent, not a new fact
+            # "... compared to January-November 2021 ($118.8 million)": the base figure.
+            paren_period = next(
+                (pm for pm, _, comparison in periods if comparison and 0 <= q.start - pm.end <= 4), None
+            )
+            base = base or paren_period is not None
         # Countries: the flow word's own frame, else the paragraph's, else the topic.
         if inherited:
             frame = ctx.frame or Frame(None, None)
         else:
-            frame = frame_for(norm, f, countries, s.start, s.end)
+            frame_lo = max([x.end for x in quantities if x.end <= f.start], default=s.start)
+            frame_hi = min([x.start for x in quantities if x.start >= f.end], default=s.end)
+            frame = frame_for(norm, f, countries, frame_lo, max(frame_hi, q.start) if q.start > f.end else frame_hi)
+            if frame is None:
+                continue  # a region's or a city's trade
             seg_lo = max(quantities[i - 1].end if i else f.end, f.end)
             local = [c for c in countries if seg_lo <= c.start < q.start]
             if local and frame.partner is None and local[-1].code != frame.home:
@@ -261,10 +272,20 @@ def assemble_sentence(article: Article, s: Sentence, ctx: Context, published: da
             facts.append(Fact("target", flow, countries_out, q.value, q.currency, None, None, by,
                               quote, (s.start, s.end), qualifier))
             continue
-        period, pm = _period_for(norm, q, periods, next_start, s, base)
-        if base and pm is not None and pm.same_period and last_main.get(flow + str(countries_out)):
-            main = last_main[flow + str(countries_out)]
-            period = _shift_year(main, -1) if pm.year is None or main is None else Period(
+        window_end = next_start
+        if isinstance(q, Change) and i + 1 < len(quantities) and isinstance(quantities[i + 1], Amount):
+            # "increased by 39.6% and amounted to $970.1 million in 2020": one clause, one period.
+            if not re.search(r"[;]|\bwhile\b|\bwhereas\b", norm[q.end : next_start]):
+                window_end = quantities[i + 2].start if i + 2 < len(quantities) else s.end
+        if paren_period is not None:
+            pm = paren_period
+            period = next(p for m, p, _ in periods if m is pm)
+        else:
+            period, pm = _period_for(norm, q, periods, window_end, s, base)
+        main = last_main.get(flow + str(countries_out))
+        if base and pm is not None and main is not None and (pm.same_period or pm.relative == -1):
+            # "the same period of last year", "the previous year": relative to the figure compared.
+            period = _shift_year(main, -1) if pm.year is None else Period(
                 f"{pm.year}{main.start[4:]}", f"{pm.year}{main.end[4:]}")
         if period is None and not base and not _NOW.search(norm, s.start, q.start):
             period = ctx.period or ctx.lead_period

@@ -20,6 +20,7 @@ _FROM = re.compile(r"(?:\bfrom|\bof|\bby)\s+(?:the\s+)?$", re.IGNORECASE)
 _TO = re.compile(r"(?:\bto|\binto|\bfor|\bwith|\btowards|\bin)\s+(?:the\s+)?$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 _JOIN = re.compile(r"^\s*(?:and|,|-|&)\s*(?:the\s+)?$", re.IGNORECASE)
+_REGION_SOURCE = re.compile(r"\s+(?:from|of)\s+(?P<name>[A-Z][a-z]+)\s+(?:to|into)\b")
 _CLAUSE_BREAK = re.compile(r"[;:]|\b(?:while|whereas|and|but)\b", re.IGNORECASE)
 
 
@@ -45,7 +46,7 @@ def frame_for(
     countries: list[CountryMention],
     lo: int,
     hi: int,
-) -> Frame:
+) -> Frame | None:
     """Read the frame around ``flow`` from countries in ``norm[lo:hi]``.
 
     Countries just before the flow word ("Georgia's trade", "Kyrgyz-Kazakh
@@ -54,6 +55,10 @@ def frame_for(
     """
     home: str | None = None
     partner: str | None = None
+    if _REGION_SOURCE.match(norm, flow.end, hi) and not any(
+        c.start == _REGION_SOURCE.match(norm, flow.end, hi).start("name") for c in countries
+    ):
+        return None  # "exports from Istanbul": a city's or a province's trade
     near_before = [c for c in countries if lo <= c.start and c.end <= flow.start and flow.start - c.end <= 45]
     after = [c for c in countries if c.start >= flow.end and c.end <= hi and c.start - flow.end <= 70]
 

@@ -41,6 +41,14 @@ def merge_facts(facts: list[Fact]) -> list[Fact]:
                     if seen.by is None and fact.by is not None:
                         out[i] = replace(seen, by=fact.by)
                     merged = seen.by is None or fact.by is None or seen.by == fact.by
+            elif fact.currency == seen.currency and (seen.period is None or fact.period is None) and (
+                (seen.qualifier in _BOUNDS or fact.qualifier in _BOUNDS) and _close(fact.value, seen.value, 0.1)
+            ):
+                # A bound without a period ("more than $8 billion" in a title) and the exact figure.
+                exact = fact if fact.qualifier not in _BOUNDS else seen
+                out[i] = replace(seen, value=exact.value, period=seen.period or fact.period,
+                                 qualifier=exact.qualifier)
+                merged = True
             elif fact.period == seen.period and fact.currency == seen.currency:
                 if _close(fact.value, seen.value):
                     merged = True

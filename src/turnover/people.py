@@ -1,10 +1,428 @@
-"""Officials named in an article (placeholder)."""
+"""Named state officials in an article (FACTS.md "A person").
+
+News names an official through a *role phrase* next to the name: before it
+("Belarusian Prime Minister Alexander Turchin", "Chairman of the Cabinet of
+Ministers of Kyrgyzstan, Akylbek Japarov") or after it ("Denis Gonchar, Director
+of ... the Russian Ministry of Foreign Affairs"). Role phrases are long chains of
+capitalised words, so a regex per pattern would not scale; instead the text is
+cut into classified tokens (title, modifier, connector, country, name ...) and a
+role is the run of role tokens that touches a run of name tokens. The words
+themselves live in ``data/en/officials.json``.
+
+The country comes from the role (its first own country: not the host after
+"to"/"in"), else from another mention of the same person, else from a state body
+that names it ("Federation Council"), else from the article: the country it
+mentions most, leaving out the host and the countries of the other officials
+named in the same sentence (a counterpart is from the other side).
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
 from turnover.article import Article
+from turnover.countries import GROUP_CODES, find_countries
+from turnover.lexicon import load_table
 from turnover.models import Person
+
+# Token kinds.
+NAME, INITIAL, PARTICLE, TITLE, MOD, CONN, COUNTRY, ACRONYM, COMMA, STOP = range(10)
+ROLE_KINDS = frozenset({TITLE, MOD, CONN, COUNTRY, ACRONYM, NAME, INITIAL, PARTICLE})
+NAME_KINDS = frozenset({NAME, INITIAL, PARTICLE})
+# Title levels: a generic title needs a state in its role, a head title only
+# needs no foreign organisation, a state title stands on its own.
+GENERIC, HEAD, STATE = 1, 2, 3
+
+_TOKEN = re.compile(
+    r"(?:then|ex|former)-(?=[^\W\d_])"  # "then-Prime Minister"
+    r"|[A-Z]\.(?=\s?[A-Z])"  # an initial: "V. Matviyenko"
+    r"|[^\W\d_](?:[^\W\d_]|['-](?=[^\W\d_]))*"  # a word, inner hyphens/apostrophes kept
+    r"|\d[\d.,]*|\n|[^\w\s]"
+)
+# English words no one is named after ("Statistics", "Development", "Ministries").
+_COMMON_SUFFIX = re.compile(r"(?:tion|sion|ment|ics|ture|ity|ism|ship|ness|ies)$")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_MAX_ROLE_TOKENS = 30
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    """officials.json compiled once: token word sets and role-phrase patterns."""
+
+    titles: dict[str, int]
+    plural_titles: frozenset[str]
+    modifiers: frozenset[str]
+    bodies: frozenset[str]
+    connectors: frozenset[str]
+    host_connectors: frozenset[str]
+    state_bodies: frozenset[str]
+    particles: frozenset[str]
+    not_names: frozenset[str]
+    travel: frozenset[str]
+    institutions: re.Pattern[str]
+    institution_codes: dict[str, str]
+    non_state: re.Pattern[str]
+    international: re.Pattern[str]
+    prefilter: re.Pattern[str]
+
+
+def _words(table: dict, key: str) -> list[str]:
+    return [w for w in table[key]["words"]]
+
+
+def _alternation(phrases: list[str]) -> str:
+    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    table = load_table("officials")
+    titles: dict[str, int] = {}
+    for key, level in (("generic_titles", GENERIC), ("head_titles", HEAD), ("state_titles", STATE)):
+        for word in _words(table, key):
+            titles[word.lower()] = level
+    institution_codes = {
+        phrase.lower(): code
+        for code, phrases in table["institutions"].items()
+        if not code.startswith("_")
+        for phrase in phrases
+    }
+    bare_titles = [t for t in titles if t.isalpha()]
+    return _Lexicon(
+        titles=titles,
+        plural_titles=frozenset(_words(table, "plural_titles")),
+        modifiers=frozenset(
+            w.lower() for key in ("modifiers", "state_bodies") for w in _words(table, key)
+        ),
+        bodies=frozenset(_words(table, "other_bodies")),
+        connectors=frozenset(_words(table, "connectors")),
+        host_connectors=frozenset(table["connectors"]["host"]),
+        state_bodies=frozenset(_words(table, "state_bodies")),
+        particles=frozenset(_words(table, "particles")),
+        not_names=frozenset(_words(table, "not_names") + _words(table, "news_agencies")),
+        travel=frozenset(_words(table, "travel_words")),
+        institutions=re.compile(rf"\b(?:{_alternation(list(institution_codes))})\b", re.I),
+        institution_codes=institution_codes,
+        non_state=re.compile(
+            rf"\b(?:{_alternation(table['non_state_bodies']['phrases'])})\b", re.I
+        ),
+        international=re.compile(
+            rf"\b(?:{_alternation(table['international_bodies']['acronyms'])})\b"
+        ),
+        prefilter=re.compile(rf"\b(?:{_alternation(bare_titles)})", re.I),
+    )
+
+
+@dataclass(slots=True)
+class _Token:
+    kind: int
+    start: int
+    end: int  # without a possessive "'s"
+    low: str
+    level: int = 0  # title level
+    code: str | None = None  # country code
+    mention: int = -1  # index of the country mention the token belongs to
+    possessive: bool = False
+
+
+def _classify(word: str, lex: _Lexicon) -> tuple[int, int]:
+    """Return (kind, title level) of one word, knowing nothing of its neighbours."""
+    low = word.lower()
+    if low in lex.titles:
+        return TITLE, lex.titles[low]
+    if low in lex.connectors and (word.islower() or word == "The"):
+        return CONN, 0
+    if low in lex.modifiers:
+        return MOD, 0
+    if word[0].isupper():
+        if word in lex.not_names or (word[0] == "T" and low == "the"):
+            return STOP, 0
+        if len(word) > 1 and word.isupper():
+            return ACRONYM, 0
+        if low in lex.bodies or _COMMON_SUFFIX.search(low):
+            return MOD, 0
+        return NAME, 0
+    if low in lex.particles:
+        return PARTICLE, 0
+    if "-" in low:
+        parts = low.split("-")
+        levels = [lex.titles[p] for p in parts if p in lex.titles]
+        if levels:
+            return TITLE, max(levels)
+        if all(p in lex.modifiers for p in parts):
+            return MOD, 0
+    return STOP, 0
+
+
+def _tokenise(norm: str, mentions: list, lex: _Lexicon) -> list[_Token]:
+    tokens: list[_Token] = []
+    m_index = 0
+    for m in _TOKEN.finditer(norm):
+        word = m.group()
+        start, end = m.start(), m.end()
+        while m_index < len(mentions) and mentions[m_index].end <= start:
+            m_index += 1
+        if m_index < len(mentions) and mentions[m_index].start <= start:
+            mention = mentions[m_index]
+            tokens.append(_Token(COUNTRY, start, end, word.lower(), code=mention.code, mention=m_index))
+            continue
+        first = word[0]
+        if first == ",":
+            tokens.append(_Token(COMMA, start, end, word))
+            continue
+        if not first.isalpha():
+            tokens.append(_Token(STOP, start, end, word))
+            continue
+        if word.endswith(".") and len(word) == 2:
+            tokens.append(_Token(INITIAL, start, end, word.lower()))
+            continue
+        possessive = word.endswith("'s") and len(word) > 3
+        if possessive:
+            word, end = word[:-2], end - 2
+        kind, level = _classify(word, lex)
+        tokens.append(_Token(kind, start, end, word.lower(), level=level, possessive=possessive))
+    return tokens
+
+
+@dataclass(slots=True)
+class _Mention:
+    """One name with a role: what a person is built from."""
+
+    name: str
+    parts: frozenset[str]
+    start: int
+    role: str
+    country: str | None
+    hosts: frozenset[str]
+
+
+@dataclass(slots=True)
+class _Judged:
+    role: str
+    own: list[str]
+    hosts: list[str]
+    plural: bool
+    institution: str | None = field(default=None)
+
+
+def _judge(tokens: list[_Token], norm: str, lex: _Lexicon) -> _Judged | None:
+    """Decide whether role tokens describe a state official; None when they don't."""
+    while tokens and tokens[0].kind == CONN:
+        tokens = tokens[1:]
+    while tokens and tokens[-1].kind == CONN:
+        tokens = tokens[:-1]
+    titles = [t for t in tokens if t.kind == TITLE]
+    if not titles:
+        return None
+    text = norm[tokens[0].start : tokens[-1].end]
+    if lex.non_state.search(text):
+        return None
+    own: list[str] = []
+    hosts: list[str] = []
+    seen: set[int] = set()
+    hosting = False
+    for t in tokens:
+        if t.kind == CONN and t.low in lex.host_connectors:
+            hosting = True
+        elif t.kind == COUNTRY and t.mention not in seen:
+            seen.add(t.mention)
+            (hosts if hosting else own).append(t.code)  # type: ignore[arg-type]
+    states = [c for c in own if c not in GROUP_CODES]
+    if not states and (len(states) < len(own) or lex.international.search(text)):
+        return None  # an official of the EU, the UN, the WTO ...
+    inst = lex.institutions.search(text)
+    institution = lex.institution_codes[inst.group().lower()] if inst else None
+    level = max(t.level for t in titles)
+    state_body = any(t.low in lex.state_bodies for t in tokens)
+    if level == HEAD:
+        foreign_org = any(t.kind in (NAME, ACRONYM) for t in tokens)
+        if foreign_org and not (states or state_body or institution):
+            return None
+    elif level == GENERIC and not (states or state_body or institution):
+        return None
+    plural = any(t.low in lex.plural_titles for t in titles)
+    return _Judged(text, states, hosts, plural, institution)
+
+
+def _title_case_lines(norm: str) -> list[tuple[int, int]]:
+    """Spans of Title Case lines (headlines): every word there looks like a name."""
+    spans = []
+    pos = 0
+    for line in norm.split("\n"):
+        words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
+        lower = sum(w[0].islower() for w in words)
+        if len(words) >= 4 and lower <= len(words) // 10 and not line.rstrip().endswith("."):
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _name_runs(tokens: list[_Token]) -> list[tuple[int, int]]:
+    """Index ranges [i, j) of name tokens; a possessive ends a run."""
+    runs = []
+    i, n = 0, len(tokens)
+    while i < n:
+        if tokens[i].kind not in (NAME, INITIAL):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and not tokens[j - 1].possessive and tokens[j].kind in NAME_KINDS:
+            j += 1
+        while tokens[j - 1].kind != NAME:  # no particle or initial at the end
+            j -= 1
+            if j == i:
+                break
+        if j > i:
+            runs.append((i, j))
+        i = max(j, i + 1)
+    return runs
+
+
+def _mentions(norm: str, lex: _Lexicon, countries: list) -> list[_Mention]:
+    tokens = _tokenise(norm, countries, lex)
+    headlines = _title_case_lines(norm)
+    taken: set[int] = set()  # token indexes already part of a person's name
+    found: list[_Mention] = []
+    previous: tuple[int, _Judged, int] | None = None  # (end index, role, position in list)
+    for i, j in _name_runs(tokens):
+        if any(a <= tokens[i].start < b for a, b in headlines):
+            continue
+        if j < len(tokens) and tokens[j].kind in (TITLE, MOD) and not tokens[j].low.islower():
+            continue  # a name-like word inside an organisation's name
+        judged, position = _role_before(tokens, i, norm, lex, taken), 0
+        if judged is None and previous and previous[1].plural and _coordinated(tokens, previous[0], i):
+            judged, position = previous[1], previous[2] + 1
+        if judged is None and j - i > 1:
+            judged = _role_after(tokens, j, norm, lex)
+        if judged is None:
+            continue
+        name_parts = [t for t in tokens[i:j] if t.kind == NAME]
+        country = judged.own[position] if position < len(judged.own) else None
+        if country is None and position == 0:
+            country = _country_after(tokens, j) or judged.institution
+        name = norm[tokens[i].start : tokens[j - 1].end]
+        parts = frozenset(norm[t.start : t.end] for t in name_parts)
+        found.append(_Mention(name, parts, tokens[i].start, judged.role, country, frozenset(judged.hosts)))
+        taken.update(range(i, j))
+        previous = (j, judged, position)
+    return found
+
+
+def _role_before(tokens: list[_Token], i: int, norm: str, lex: _Lexicon, taken: set[int]):
+    k = i - 1
+    if k >= 0 and tokens[k].kind == COMMA:
+        k -= 1
+    if k < 0 or tokens[k].kind not in (TITLE, MOD, COUNTRY):
+        return None
+    end = k
+    while k >= 0 and end - k < _MAX_ROLE_TOKENS and tokens[k].kind in ROLE_KINDS and k not in taken:
+        k -= 1
+    return _judge(tokens[k + 1 : end + 1], norm, lex)
+
+
+def _role_after(tokens: list[_Token], j: int, norm: str, lex: _Lexicon):
+    if j >= len(tokens) or tokens[j].kind != COMMA:
+        return None
+    k = j + 1
+    while k < len(tokens) and k - j < _MAX_ROLE_TOKENS and tokens[k].kind in ROLE_KINDS:
+        k += 1
+    role = tokens[j + 1 : k]
+    while role and role[0].kind == CONN:
+        role = role[1:]
+    if not role or role[0].kind not in (TITLE, MOD, COUNTRY) or role[-1].kind in NAME_KINDS:
+        return None  # a role that ends in a name is that name's own
+    return _judge(role, norm, lex)
+
+
+def _coordinated(tokens: list[_Token], previous_end: int, i: int) -> bool:
+    """True when only "and" or a comma stands between the previous name and this one."""
+    between = tokens[previous_end:i]
+    return 0 < len(between) <= 2 and all(t.kind == COMMA or t.low == "and" for t in between)
+
+
+def _country_after(tokens: list[_Token], j: int) -> str | None:
+    """The country of "Trade Minister Vu Khoan of Viet Nam"."""
+    if j + 1 < len(tokens) and tokens[j].low == "of" and tokens[j].kind == CONN:
+        nxt = tokens[j + 1]
+        if nxt.kind == CONN and nxt.low == "the" and j + 2 < len(tokens):
+            nxt = tokens[j + 2]
+        if nxt.kind == COUNTRY and nxt.code not in GROUP_CODES:
+            return nxt.code
+    return None
+
+
+@dataclass(slots=True)
+class _Person:
+    name: str
+    parts: frozenset[str]
+    role: str
+    country: str | None
+    mentions: list[_Mention]
+
+
+def _merge(mentions: list[_Mention]) -> list[_Person]:
+    """One person per official: "Putin" joins "Vladimir Putin", "Li" joins "Li Keqiang"."""
+    people: list[_Person] = []
+    for m in mentions:
+        match = None
+        for p in reversed(people):
+            if (m.parts <= p.parts or p.parts <= m.parts) and (
+                m.country is None or p.country is None or m.country == p.country
+            ):
+                match = p
+                break
+        if match is None:
+            people.append(_Person(m.name, m.parts, m.role, m.country, [m]))
+            continue
+        match.mentions.append(m)
+        if len(m.parts) > len(match.parts):
+            match.name, match.parts = m.name, m.parts
+        if match.country is None and m.country:
+            match.country, match.role = m.country, m.role
+    return people
+
+
+def _sentence(norm: str, pos: int) -> tuple[int, int]:
+    start = max(norm.rfind(c, 0, pos) for c in ".!?\n") + 1
+    m = _SENTENCE_END.search(norm, pos)
+    return start, m.start() if m else len(norm)
+
+
+def _infer_countries(people: list[_Person], norm: str, countries: list) -> None:
+    """Give each official without a stated country the article's most-named other one."""
+    counts = Counter(c.code for c in countries if c.code not in GROUP_CODES)
+    if not counts:
+        return
+    first_seen: dict[str, int] = {}
+    for c in countries:
+        first_seen.setdefault(c.code, c.start)
+    ranked = sorted(counts, key=lambda code: (-counts[code], first_seen[code]))
+    for person in people:
+        if person.country:
+            continue
+        excluded: set[str] = set()
+        for m in person.mentions:
+            excluded |= m.hosts
+            a, b = _sentence(norm, m.start)
+            excluded |= {
+                o.country
+                for o in people
+                if o is not person and o.country and any(a <= x.start < b for x in o.mentions)
+            }
+        person.country = next((c for c in ranked if c not in excluded), None)
 
 
 def find_people(article: Article) -> list[Person]:
-    return []
+    """Return the named state officials of an article, one per person, in order of mention."""
+    lex = _lexicon()
+    norm = article.norm
+    if not lex.prefilter.search(norm):
+        return []
+    countries = find_countries(norm)
+    people = _merge(_mentions(norm, lex, countries))
+    _infer_countries(people, norm, countries)
+    return [Person(p.name, p.country, p.role) for p in people]
+

@@ -75,15 +75,19 @@ def feed_items(
     """Fetch and read the page of every feed entry (newer than ``since``)."""
     import feedparser  # only feed sources need it
 
-    parsed = feedparser.parse(resp.body, response_headers={"content-location": resp.url})
+    headers = {"content-location": resp.url, "content-type": resp.content_type or "application/xml"}
+    parsed = feedparser.parse(resp.body, response_headers=headers)
     entries = parsed.get("entries") or []
-    if not entries:
-        if parsed.get("bozo"):
-            err = parsed.get("bozo_exception")
-            reason = f"malformed feed ({type(err).__name__}: {str(err).splitlines()[0]})"
-            yield IngestFailure(resp.url, reason)
-        else:
-            yield IngestFailure(resp.url, "feed has no items")
+    err = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    if isinstance(err, feedparser.CharacterEncodingOverride | feedparser.NonXMLContentType):
+        err = None  # feedparser's notes on headers, not damage to the feed
+    if err is not None:
+        # Broken XML: say so once; items recovered from it still count if they have links.
+        first_line = (str(err).splitlines() or [""])[0]
+        yield IngestFailure(resp.url, f"malformed feed ({type(err).__name__}: {first_line})")
+        entries = [e for e in entries if e.get("link")]
+    elif not entries:
+        yield IngestFailure(resp.url, "feed has no items")
         return
     outlet = (parsed.get("feed") or {}).get("title")
     for number, entry in enumerate(entries, 1):

@@ -1,7 +1,7 @@
 """The Vega-Lite spec of a pair's chart, built from the tracker's `PairReport`.
 
 One dataset, one row per mark, so the browser needs nothing but the spec:
-reported figures (turnover and each export direction) placed at the last month
+reported figures (turnover and each export direction) placed at the middle
 of their period, annual ones joined by lines and partial-year ones drawn as
 hollow triangles; each target as a diamond at its horizon, with the required
 growth path from its baseline as a dashed line. Amounts in one currency only
@@ -11,6 +11,7 @@ growth path from its baseline as a dashed line. Amounts in one currency only
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 from typing import Any
 
 from turnover.tracker import PairReport
@@ -30,9 +31,21 @@ def chart_currency(report: PairReport) -> str | None:
     return max(counts, key=lambda c: (counts[c], c == "USD", c or ""))
 
 
-def _month_date(period_end: str) -> str:
-    """``"2025-06"`` -> ``"2025-06-15"``: mid-month, so Vega's time axis is unambiguous."""
-    return f"{period_end[:7]}-15"
+def _midpoint(period: dict[str, str]) -> str:
+    """The middle of a period as a date: 2023 -> 2023-07-02, Jan–Jun 2025 -> 2025-04-01.
+
+    Annual figures then sit inside their year on the time axis (the year's label
+    is at its start), and a path from a baseline year to a horizon year spans
+    exactly the years the required growth is computed over.
+    """
+    start = date(int(period["start"][:4]), int(period["start"][5:7]), 1)
+    ey, em = int(period["end"][:4]), int(period["end"][5:7])
+    end = date(ey + em // 12, em % 12 + 1, 1)  # first day after the period
+    return (start + (end - start) / 2).isoformat()
+
+
+def _year_midpoint(year: int) -> str:
+    return _midpoint({"start": f"{year}-01", "end": f"{year}-12"})
 
 
 def _series(flow: str, countries: list[str]) -> str:
@@ -49,7 +62,7 @@ def chart_rows(report: PairReport, currency: str | None) -> list[dict[str, Any]]
             {
                 "layer": "figure",
                 "series": _series(g.flow, g.countries),
-                "date": _month_date(g.period["end"]),
+                "date": _midpoint(g.period),
                 "value": g.value,
                 "basis": "annual" if g.full_year else "partial year",
                 "period": period_label(g.period),
@@ -65,7 +78,7 @@ def chart_rows(report: PairReport, currency: str | None) -> list[dict[str, Any]]
             "layer": "target",
             "series": "Target",
             "target": name,
-            "date": f"{t.by}-12-15",
+            "date": _year_midpoint(t.by),
             "value": t.value,
             "period": f"by {t.by}",
             "amount": money(t.value, t.currency),
@@ -73,8 +86,8 @@ def chart_rows(report: PairReport, currency: str | None) -> list[dict[str, Any]]
         }
         rows.append(target_row)
         if t.baseline_value is not None and t.baseline_period is not None:
-            for date, value, label in (
-                (_month_date(t.baseline_period["end"]), t.baseline_value, "baseline"),
+            for when, value, label in (
+                (_midpoint(t.baseline_period), t.baseline_value, "baseline"),
                 (target_row["date"], t.value, "target"),
             ):
                 rows.append(
@@ -82,7 +95,7 @@ def chart_rows(report: PairReport, currency: str | None) -> list[dict[str, Any]]
                         "layer": "path",
                         "series": "Required path",
                         "target": name,
-                        "date": date,
+                        "date": when,
                         "value": value,
                         "period": label,
                         "amount": money(value, t.currency),
@@ -112,7 +125,12 @@ def pair_chart_spec(report: PairReport) -> dict[str, Any] | None:
     domain, palette = _colors(rows)
     prefix = "$" if currency == "USD" else ""
     suffix = "" if currency in (None, "USD") else f" {currency}"
-    x = {"field": "date", "type": "temporal", "title": None, "axis": {"format": "%Y"}}
+    x = {
+        "field": "date",
+        "type": "temporal",
+        "title": None,
+        "axis": {"format": "%Y", "tickCount": {"interval": "year", "step": 1}, "grid": True},
+    }
     y = {
         "field": "value",
         "type": "quantitative",

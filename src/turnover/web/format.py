@@ -11,6 +11,7 @@ from typing import Any
 
 from turnover.countries import country_name
 from turnover.models import Fact, Period
+from turnover.tracker import TargetStatus
 
 _CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CNY": "CN¥", "RUB": "₽"}
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"), (1e3, "thousand"))
@@ -121,3 +122,67 @@ FILTERS = {
     "country_name": country_name,
 }
 """Registered on the Jinja environment by `turnover.web.templating`."""
+
+
+def target_arithmetic(t: TargetStatus) -> list[str]:
+    """The tracker's arithmetic for one target, as lines a reader can check by hand."""
+    horizon = f"by {t.by}" if t.by else "no horizon"
+    lines = [f"Target: {money(t.value, t.currency)} {horizon}"]
+    base = t.baseline_value
+    if base is not None and t.baseline_period:
+        base_year = int(t.baseline_period["end"][:4])
+        lines.append(
+            f"Baseline: {money(base, t.currency)} ({period_label(t.baseline_period)}), "
+            "the latest full-year figure before the pledge"
+        )
+        if t.required_cagr is not None and t.by is not None:
+            years = t.by - base_year
+            lines.append(
+                f"Required growth: ({money(t.value, t.currency)} / {money(base, t.currency)})"
+                f"^(1/{years}) − 1 = {t.required_cagr * 100:.1f}% a year ({base_year} → {t.by})"
+            )
+    else:
+        lines.append("Baseline: no full-year figure before the pledge")
+    if t.latest_value is not None and t.latest_period:
+        basis = (
+            "annualised run-rate of a partial year"
+            if t.latest_basis == "run-rate"
+            else ("full year")
+        )
+        lines.append(
+            f"Latest reported: {money(t.latest_value, t.currency)} "
+            f"({period_label(t.latest_period)}, {basis})"
+        )
+        if t.expected_value is not None and base is not None and t.required_cagr is not None:
+            year = int(t.latest_period["end"][:4])
+            lines.append(
+                f"Expected on the path for {year}: {money(base, t.currency)} × "
+                f"{1 + t.required_cagr:.3f}^{year - int(t.baseline_period['end'][:4])} = "
+                f"{money(t.expected_value, t.currency)}"
+            )
+        if t.progress is not None:
+            lines.append(
+                f"Progress: {money(t.latest_value, t.currency)} / {money(t.value, t.currency)}"
+                f" = {t.progress * 100:.1f}%"
+            )
+    else:
+        lines.append("Latest reported: no figure after the baseline")
+    lines.append(f"Status: {t.status} — {status_reason(t)}")
+    return lines
+
+
+def status_reason(t: TargetStatus) -> str:
+    """Why the tracker gave this status (the rules are in README "Tracker rules")."""
+    if t.status == "achieved":
+        return "a reported figure within the horizon reached the target"
+    if t.status == "superseded":
+        return f"a newer target for the same pair and flow replaced it ({t.superseded_by})"
+    if t.status == "missed":
+        return f"the horizon {t.by} has passed without a figure reaching the target"
+    if t.status in ("on track", "behind") and t.expected_value is not None:
+        sign = "≥" if t.status == "on track" else "<"
+        return (
+            f"latest {money(t.latest_value, t.currency)} {sign} "
+            f"expected {money(t.expected_value, t.currency)} on the required path"
+        )
+    return "no baseline or no later figure to compare with"

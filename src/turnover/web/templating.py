@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
+from urllib.parse import quote
 
 import jinja2
 
@@ -31,6 +32,25 @@ def status_class(status: str | None) -> str:
     return STATUS_CLASSES.get((status or "").lower(), "muted")
 
 
+def http_url(url: str | None) -> str | None:
+    """The URL if it is http(s), else None: a stored ``javascript:`` URL must never be a link."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
+
+
+def pair_url(pair: str) -> str:
+    return f"/pair/{quote(pair, safe='')}"
+
+
+def target_url(target_id: str) -> str:
+    return f"/target/{quote(target_id, safe='')}"
+
+
+def article_url(article_id: int, fact_id: int | None = None) -> str:
+    return f"/article/{article_id}" + (f"#fact-{fact_id}" if fact_id is not None else "")
+
+
 @cache
 def environment() -> jinja2.Environment:
     """Templates from the installed package (works from a wheel and from src)."""
@@ -43,6 +63,8 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(FILTERS)
     env.filters["status_class"] = status_class
+    env.filters["http_url"] = http_url
+    env.globals.update(pair_url=pair_url, target_url=target_url, article_url=article_url)
     return env
 
 

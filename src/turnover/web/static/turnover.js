@@ -35,8 +35,11 @@
         markFact(section, (mark.getAttribute("data-facts") || "").split(" ")[0], false);
       }
     });
-    var wanted = /^#fact-(\d+)$/.exec(window.location.hash);
-    if (wanted) { markFact(section, wanted[1], true); }
+    var wanted = window.location.hash.slice(1);
+    var target = wanted ? document.getElementById(decodeURIComponent(wanted)) : null;
+    if (target && section.contains(target) && target.classList.contains("fact-item")) {
+      markFact(section, target.getAttribute("data-fact"), true);
+    }
   }
 
   function csvCell(cell) {
