@@ -23,7 +23,11 @@ def page_item(
     html: str, *, label: str, url: str | None = None, doc: str | None = None,
     published: str | None = None, title: str | None = None, source: str | None = None,
 ) -> IngestItem | IngestFailure:  # fmt: skip
-    """Turn one HTML page into an article; ``published``/``title`` (from a feed) win."""
+    """Turn one HTML page into an article.
+
+    ``published`` (from a feed) wins over the page's date; ``title`` is used only
+    when the page has none, since the page's own headline is what the text holds.
+    """
     import trafilatura  # slow to import; only HTML sources need it
 
     try:
@@ -36,7 +40,7 @@ def page_item(
     body = (data.get("text") or "").strip()
     if len(body) < MIN_TEXT_CHARS:
         return IngestFailure(label, "no article text found in the page")
-    page_title = title or data.get("title")
+    page_title = data.get("title") or title
     try:
         when = published or normalise_published(data.get("date"))
     except ValueError:
