@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 from turnover.article import Article
-from turnover.countries import GROUP_CODES, find_countries
+from turnover.countries import GROUP_CODES, find_countries, lookup_country
 from turnover.lexicon import load_table
 from turnover.models import Person
 
@@ -166,46 +166,55 @@ def _tokenise(norm: str, mentions: list, lex: _Lexicon) -> list[_Token]:
         while m_index < len(mentions) and mentions[m_index].end <= start:
             m_index += 1
         if m_index < len(mentions) and mentions[m_index].start <= start:
-            mention = mentions[m_index]
-            tokens.append(_Token(COUNTRY, start, end, word.lower(), code=mention.code, mention=m_index))
+            code = mentions[m_index].code
+            tokens.append(_Token(COUNTRY, start, end, word.lower(), code=code, mention=m_index))
             continue
         first = word[0]
         if first == ",":
             tokens.append(_Token(COMMA, start, end, word))
-            continue
-        if not first.isalpha():
+        elif not first.isalpha():
             tokens.append(_Token(STOP, start, end, word))
-            continue
-        if word.endswith(".") and len(word) == 2:
+        elif word.endswith(".") and len(word) == 2:
             tokens.append(_Token(INITIAL, start, end, word.lower()))
+        elif first.islower() and not word.islower() and _glued(word, start, lex, tokens):
             continue
-        possessive = word.endswith("'s") and len(word) > 3
-        if possessive:
-            word, end = word[:-2], end - 2
-        kind, level = _classify(word, lex)
-        tokens.append(_Token(kind, start, end, word.lower(), level=level, possessive=possessive))
+        else:
+            tokens.append(_word_token(word, start, end, lex))
     return tokens
 
 
-@dataclass(slots=True)
-class _Mention:
-    """One name with a role: what a person is built from."""
+def _word_token(word: str, start: int, end: int, lex: _Lexicon) -> _Token:
+    possessive = word.endswith("'s") and len(word) > 3
+    if possessive:
+        word, end = word[:-2], end - 2
+    kind, level = _classify(word, lex)
+    return _Token(kind, start, end, word.lower(), level=level, possessive=possessive)
 
-    name: str
-    parts: frozenset[str]
-    start: int
-    role: str
-    country: str | None
-    hosts: frozenset[str]
+
+def _glued(word: str, start: int, lex: _Lexicon, tokens: list[_Token]) -> bool:
+    """Split "toIran" (a space lost in scraping) into a connector and a word."""
+    cut = next(i for i, ch in enumerate(word) if ch.isupper())
+    if word[:cut] not in lex.connectors:
+        return False
+    tokens.append(_Token(CONN, start, start + cut, word[:cut]))
+    rest, at = word[cut:], start + cut
+    code = lookup_country(rest.removesuffix("'s"))
+    if code:
+        tokens.append(_Token(COUNTRY, at, at + len(rest), rest.lower(), code=code, mention=-at - 1))
+    else:
+        tokens.append(_word_token(rest, at, at + len(rest), lex))
+    return True
 
 
 @dataclass(slots=True)
 class _Judged:
+    """A role phrase found to describe a state official."""
+
     role: str
-    own: list[str]
-    hosts: list[str]
-    plural: bool
-    institution: str | None = field(default=None)
+    own: list[str]  # countries the official belongs to, in order
+    hosts: list[str]  # countries the official is posted to or visits
+    plural: bool  # "Presidents of A and B": one role for several names
+    institution: str | None = None
 
 
 def _judge(tokens: list[_Token], norm: str, lex: _Lexicon) -> _Judged | None:
@@ -231,20 +240,39 @@ def _judge(tokens: list[_Token], norm: str, lex: _Lexicon) -> _Judged | None:
             seen.add(t.mention)
             (hosts if hosting else own).append(t.code)  # type: ignore[arg-type]
     states = [c for c in own if c not in GROUP_CODES]
-    if not states and (len(states) < len(own) or lex.international.search(text)):
+    if not states and (len(own) or lex.international.search(text)):
         return None  # an official of the EU, the UN, the WTO ...
     inst = lex.institutions.search(text)
     institution = lex.institution_codes[inst.group().lower()] if inst else None
+    state_body = institution is not None or any(t.low in lex.state_bodies for t in tokens)
     level = max(t.level for t in titles)
-    state_body = any(t.low in lex.state_bodies for t in tokens)
     if level == HEAD:
-        foreign_org = any(t.kind in (NAME, ACRONYM) for t in tokens)
-        if foreign_org and not (states or state_body or institution):
-            return None
-    elif level == GENERIC and not (states or state_body or institution):
-        return None
-    plural = any(t.low in lex.plural_titles for t in titles)
+        foreign = any(t.kind in (NAME, ACRONYM) or t.low in lex.bodies for t in tokens)
+        if foreign and not (states or state_body):
+            return None  # "TUSKON President", "Lukoil President"
+    elif level == GENERIC and not (state_body or _attached_country(tokens, lex)):
+        return None  # "chairman of Turkey's Foreign Economic Relations Board"
+    plural = titles[0].low in lex.plural_titles
     return _Judged(text, states, hosts, plural, institution)
+
+
+def _attached_country(tokens: list[_Token], lex: _Lexicon) -> bool:
+    """A country that qualifies the title itself: "China's leader", "Representative of Russia"."""
+    for n, t in enumerate(tokens):
+        if t.kind != TITLE:
+            continue
+        k = n - 1
+        while k >= 0 and tokens[k].kind == MOD and tokens[k].low not in lex.bodies:
+            k -= 1
+        if k >= 0 and tokens[k].kind == COUNTRY:
+            return True
+        after = tokens[n + 1 : n + 4]
+        if after and after[0].low == "of" and after[0].kind == CONN:
+            nxt = after[2] if len(after) > 2 and after[1].low == "the" else after[1:2]
+            nxt = nxt[0] if isinstance(nxt, list) and nxt else nxt
+            if isinstance(nxt, _Token) and nxt.kind == COUNTRY and not nxt.possessive:
+                return True
+    return False
 
 
 def _title_case_lines(norm: str) -> list[tuple[int, int]]:
@@ -271,14 +299,25 @@ def _name_runs(tokens: list[_Token]) -> list[tuple[int, int]]:
         j = i + 1
         while j < n and not tokens[j - 1].possessive and tokens[j].kind in NAME_KINDS:
             j += 1
-        while tokens[j - 1].kind != NAME:  # no particle or initial at the end
+        while j > i and tokens[j - 1].kind != NAME:  # no particle or initial at the end
             j -= 1
-            if j == i:
-                break
         if j > i:
             runs.append((i, j))
         i = max(j, i + 1)
     return runs
+
+
+@dataclass(slots=True)
+class _Mention:
+    """One name with a role: what a person is built from."""
+
+    name: str
+    parts: frozenset[str]
+    start: int
+    end: int
+    role: str
+    country: str | None  # stated by the role (or the state body it names)
+    hosts: frozenset[str]
 
 
 def _mentions(norm: str, lex: _Lexicon, countries: list) -> list[_Mention]:
@@ -286,26 +325,26 @@ def _mentions(norm: str, lex: _Lexicon, countries: list) -> list[_Mention]:
     headlines = _title_case_lines(norm)
     taken: set[int] = set()  # token indexes already part of a person's name
     found: list[_Mention] = []
-    previous: tuple[int, _Judged, int] | None = None  # (end index, role, position in list)
+    previous: tuple[int, _Judged, int] | None = None  # (end index, role, position in role)
     for i, j in _name_runs(tokens):
         if any(a <= tokens[i].start < b for a, b in headlines):
             continue
         if j < len(tokens) and tokens[j].kind in (TITLE, MOD) and not tokens[j].low.islower():
             continue  # a name-like word inside an organisation's name
         judged, position = _role_before(tokens, i, norm, lex, taken), 0
-        if judged is None and previous and previous[1].plural and _coordinated(tokens, previous[0], i):
-            judged, position = previous[1], previous[2] + 1
+        if judged is None and previous is not None:
+            judged, position = _listed(tokens, previous, i, norm)
         if judged is None and j - i > 1:
             judged = _role_after(tokens, j, norm, lex)
         if judged is None:
             continue
-        name_parts = [t for t in tokens[i:j] if t.kind == NAME]
         country = judged.own[position] if position < len(judged.own) else None
         if country is None and position == 0:
             country = _country_after(tokens, j) or judged.institution
-        name = norm[tokens[i].start : tokens[j - 1].end]
-        parts = frozenset(norm[t.start : t.end] for t in name_parts)
-        found.append(_Mention(name, parts, tokens[i].start, judged.role, country, frozenset(judged.hosts)))
+        start, end = tokens[i].start, tokens[j - 1].end
+        parts = frozenset(norm[t.start : t.end] for t in tokens[i:j] if t.kind == NAME)
+        hosts = frozenset(judged.hosts)
+        found.append(_Mention(norm[start:end], parts, start, end, judged.role, country, hosts))
         taken.update(range(i, j))
         previous = (j, judged, position)
     return found
@@ -319,8 +358,33 @@ def _role_before(tokens: list[_Token], i: int, norm: str, lex: _Lexicon, taken: 
         return None
     end = k
     while k >= 0 and end - k < _MAX_ROLE_TOKENS and tokens[k].kind in ROLE_KINDS and k not in taken:
+        if tokens[k].kind in NAME_KINDS:
+            run_start = k
+            while run_start > 0 and tokens[run_start - 1].kind in NAME_KINDS:
+                run_start -= 1
+            if run_start > 0 and tokens[run_start - 1].kind == TITLE:
+                break  # another official's name: "... Commissioner Catherine Ashton and ..."
+            k = run_start
         k -= 1
     return _judge(tokens[k + 1 : end + 1], norm, lex)
+
+
+def _listed(tokens: list[_Token], previous: tuple[int, _Judged, int], i: int, norm: str):
+    """A name listed after an official: "Presidents of A and B X and Y", "..., and China's Xi"."""
+    prev_end, judged, position = previous
+    between = tokens[prev_end:i]
+    joins = 0
+    while joins < len(between) and (between[joins].kind == COMMA or between[joins].low == "and"):
+        joins += 1
+    if joins == 0 or joins > 2:
+        return None, 0
+    rest = between[joins:]
+    if not rest and judged.plural:
+        return judged, position + 1
+    if len(rest) == 1 and rest[0].kind == COUNTRY and rest[0].code not in GROUP_CODES:
+        text = norm[rest[0].start : rest[0].end]
+        return _Judged(text, [rest[0].code], [], False), 0  # type: ignore[list-item]
+    return None, 0
 
 
 def _role_after(tokens: list[_Token], j: int, norm: str, lex: _Lexicon):
@@ -335,12 +399,6 @@ def _role_after(tokens: list[_Token], j: int, norm: str, lex: _Lexicon):
     if not role or role[0].kind not in (TITLE, MOD, COUNTRY) or role[-1].kind in NAME_KINDS:
         return None  # a role that ends in a name is that name's own
     return _judge(role, norm, lex)
-
-
-def _coordinated(tokens: list[_Token], previous_end: int, i: int) -> bool:
-    """True when only "and" or a comma stands between the previous name and this one."""
-    between = tokens[previous_end:i]
-    return 0 < len(between) <= 2 and all(t.kind == COMMA or t.low == "and" for t in between)
 
 
 def _country_after(tokens: list[_Token], j: int) -> str | None:
@@ -361,6 +419,7 @@ class _Person:
     role: str
     country: str | None
     mentions: list[_Mention]
+    stated: bool = False  # the country comes from a role, not from the article
 
 
 def _merge(mentions: list[_Mention]) -> list[_Person]:
@@ -375,13 +434,13 @@ def _merge(mentions: list[_Mention]) -> list[_Person]:
                 match = p
                 break
         if match is None:
-            people.append(_Person(m.name, m.parts, m.role, m.country, [m]))
+            people.append(_Person(m.name, m.parts, m.role, m.country, [m], m.country is not None))
             continue
         match.mentions.append(m)
         if len(m.parts) > len(match.parts):
             match.name, match.parts = m.name, m.parts
         if match.country is None and m.country:
-            match.country, match.role = m.country, m.role
+            match.country, match.role, match.stated = m.country, m.role, True
     return people
 
 
@@ -391,8 +450,32 @@ def _sentence(norm: str, pos: int) -> tuple[int, int]:
     return start, m.start() if m else len(norm)
 
 
-def _infer_countries(people: list[_Person], norm: str, countries: list) -> None:
-    """Give each official without a stated country the article's most-named other one."""
+_HOST_BEFORE = re.compile(r"\b(?:to|in)\s+(?:the\s+)?$")
+_WORD_RE = re.compile(r"[a-z]+")
+
+
+def _visited(norm: str, m: _Mention, countries: list, lex: _Lexicon) -> set[str]:
+    """Countries an official travels to in his sentence: "visit of President X to Azerbaijan"."""
+    _, end = _sentence(norm, m.end)
+    travel = next((w for w in _WORD_RE.finditer(norm, m.end, end) if w.group() in lex.travel), None)
+    if travel is None:
+        return set()
+    return {
+        c.code
+        for c in countries
+        if travel.end() <= c.start < end
+        and _HOST_BEFORE.search(norm, max(0, c.start - 10), c.start)
+    }
+
+
+def _infer_countries(people: list[_Person], norm: str, countries: list, lex: _Lexicon) -> None:
+    """Give each official without a stated country the article's most-named fitting one.
+
+    Left out: where the official is posted or travels, and the countries of the
+    officials named in the same sentence (counterparts). Among the article's two
+    main countries, one whose officials are not marked by nationality is
+    preferred: news marks foreign officials ("Chinese Premier") and not its own.
+    """
     counts = Counter(c.code for c in countries if c.code not in GROUP_CODES)
     if not counts:
         return
@@ -400,19 +483,20 @@ def _infer_countries(people: list[_Person], norm: str, countries: list) -> None:
     for c in countries:
         first_seen.setdefault(c.code, c.start)
     ranked = sorted(counts, key=lambda code: (-counts[code], first_seen[code]))
+    main = ranked[:2]
     for person in people:
         if person.country:
             continue
+        others = [o for o in people if o is not person and o.country]
         excluded: set[str] = set()
         for m in person.mentions:
-            excluded |= m.hosts
+            excluded |= m.hosts | _visited(norm, m, countries, lex)
             a, b = _sentence(norm, m.start)
-            excluded |= {
-                o.country
-                for o in people
-                if o is not person and o.country and any(a <= x.start < b for x in o.mentions)
-            }
-        person.country = next((c for c in ranked if c not in excluded), None)
+            excluded |= {o.country for o in others if any(a <= x.start < b for x in o.mentions)}
+        marked = {o.country for o in others if o.stated}
+        candidates = [c for c in ranked if c not in excluded]
+        preferred = [c for c in candidates if c in main and c not in marked]
+        person.country = (preferred or candidates or [None])[0]
 
 
 def find_people(article: Article) -> list[Person]:
@@ -423,6 +507,5 @@ def find_people(article: Article) -> list[Person]:
         return []
     countries = find_countries(norm)
     people = _merge(_mentions(norm, lex, countries))
-    _infer_countries(people, norm, countries)
+    _infer_countries(people, norm, countries, lex)
     return [Person(p.name, p.country, p.role) for p in people]
-
