@@ -22,11 +22,11 @@ from turnover.models import Fact, Period
 from turnover.percents import Change, find_changes
 from turnover.periods import PeriodMention, fiscal_start, find_periods, resolve
 from turnover.sentences import Sentence, split_sentences
-from turnover.vocabulary import EXPORT, IMPORT, TURNOVER, FlowWord, find_flows, vocabulary
+from turnover.vocabulary import IMPORT, TURNOVER, FlowWord, find_flows, vocabulary
 
 _QUICK_FILTER = re.compile(r"\d|doubl|tripl|halv|fold", re.IGNORECASE)
 _DATELINE = re.compile(r"(?:^|\n)\s*(?:date\s+\S+(?:\s+\d\d:\d\d)?\s+)?[A-Z][A-Za-z]+,\s*$")
-_POSTPOSED_FLOW = re.compile(r"^\s*(?:is|are|was|were|-|of|in|worth of|for|,)?\s*(?:the\s+)?$", re.IGNORECASE)
+_POSTPOSED_FLOW = re.compile(r"^\s*(?:is|are|was|were|-|of|in|worth of|for)\s*(?:the\s+)?$", re.IGNORECASE)
 _NOW = re.compile(
     r"\b(?:currently|now|at present|presently|today|these days|annual|annually|ago|per year|a year)\b", re.IGNORECASE
 )
@@ -37,7 +37,8 @@ _BASE_CUE = re.compile(
     re.IGNORECASE,
 )
 _COMPARISON_PERIOD = re.compile(
-    r"\b(?:compared\s+(?:to|with)|as\s+against|against|versus|from|than|vs\.?)\s+(?:in\s+|during\s+|the\s+)?$",
+    r"\b(?:compared\s+(?:to|with)|as\s+against|against|versus|from|than|vs\.?)"
+    r"(?:\s+(?:the\s+)?(?:figures?|level|volume|indicators?|data)\s+(?:for|of|in))?\s+(?:in\s+|during\s+|the\s+)?$",
     re.IGNORECASE,
 )
 _CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|\$)", re.IGNORECASE)
@@ -51,7 +52,9 @@ _GENERIC_GOODS = frozenset(
     "january february march april may june july august september october november december "
     "about around over nearly almost some approximately more less just only up".split()
 )
-_PAREN_BASE = re.compile(r"^\s*\(\s*$")
+_REFERENCE = re.compile(r"\b(?:the|this|that|its)\s+(?:target|goal|figure|indicator|volume|level)\b", re.IGNORECASE)
+_SECTOR = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?(?:[\w-]+\s+){1,3}(?:sector|industry|products|sphere)\b", re.IGNORECASE)
+_PAREN_BASE = re.compile(r"\(\s*$")
 _PRONOUN_SUBJECT = re.compile(
     r"[^.;]{0,25}?\b(?:it|this|that|the figure|this figure|the indicator|this indicator|the volume|the amount|the total)\b",
     re.IGNORECASE,
@@ -126,6 +129,8 @@ def _blocked(norm: str, f: FlowWord, q: Quantity, lo: int) -> bool:
         last_words = before_flow.split()[-2:]
         if any(v.commodities.fullmatch(w.strip(",.").lower()) for w in last_words):
             return True
+    if _SECTOR.match(norm, f.end):
+        return True  # "trade in the agriculture sector": one sector, not the whole trade
     after_flow = norm[f.end : f.end + 40]
     m = _OF_WHAT.match(after_flow)
     if m:
@@ -148,6 +153,9 @@ def _period_for(
     base: bool,
 ) -> tuple[Period | None, PeriodMention | None]:
     """The period a figure belongs to: stated right after it, else earlier in the sentence."""
+    semicolon = norm.find(";", q.end, next_q_start)
+    if semicolon != -1:
+        next_q_start = semicolon
     for pm, period, comparison in periods:
         if pm.start >= q.end and pm.start < next_q_start and pm.start - q.end <= 60:
             if (comparison and not base) or pm.horizon:
@@ -209,7 +217,12 @@ def assemble_sentence(article: Article, s: Sentence, ctx: Context, published: da
         candidates = [c.code for c in countries] + ([ctx.topic.home, ctx.topic.partner] if ctx.topic else [])
         fiscal_country = next((c for c in candidates if fiscal_start(c)), None) or home_guess
         comparison = bool(_COMPARISON_PERIOD.search(norm[max(s.start, pm.start - 25) : pm.start])) or pm.same_period
-        periods.append((pm, resolve(pm, published, fiscal_country), comparison))
+        resolved = resolve(pm, published, fiscal_country)
+        if resolved is None and published is None and pm.first is not None and not pm.has_year:
+            reference = ctx.period or ctx.lead_period
+            if reference is not None:
+                resolved = resolve(replace(pm, year=int(reference.end[:4])), None, fiscal_country)
+        periods.append((pm, resolved, comparison))
 
     facts: list[Fact] = []
     quote = article.text[s.start : s.end]
@@ -218,7 +231,9 @@ def assemble_sentence(article: Article, s: Sentence, ctx: Context, published: da
         f = _governing_flow(norm, q, flows, s)
         inherited = False
         if f is None:
-            if ctx.flow is not None and _PRONOUN_SUBJECT.match(norm, s.start, s.end):
+            if ctx.flow is not None and (
+                _PRONOUN_SUBJECT.match(norm, s.start, s.end) or _REFERENCE.search(norm, s.start, q.start)
+            ):
                 f = ctx.flow
                 inherited = True
             else:
@@ -228,13 +243,14 @@ def assemble_sentence(article: Article, s: Sentence, ctx: Context, published: da
         next_start = quantities[i + 1].start if i + 1 < len(quantities) else s.end
         if isinstance(q, Amount) and (
             _ABSOLUTE_CHANGE.search(norm, max(s.start, q.start - 25), q.start)
-            or (_DIFFERENCE_AFTER.match(norm, q.end, next_start + 25)
-                and isinstance(quantities[i + 1] if i + 1 < len(quantities) else None, Change))
+            or (i + 1 < len(quantities) and isinstance(quantities[i + 1], Change)
+                and re.fullmatch(r"\s*,?\s*(?:or|i\.e\.)\s*(?:by\s+)?", norm[q.end : next_start])
+                and _DIFFERENCE_AFTER.match(norm, quantities[i + 1].end, quantities[i + 1].end + 30))
         ):
             continue  # "grew by $12 million", "$940 million, or 10.5 percent more": differences
         base = isinstance(q, Amount) and bool(_BASE_CUE.search(norm[max(s.start, q.start - 30) : q.start]))
         paren_period = None
-        if isinstance(q, Amount) and _PAREN_BASE.match(norm[max(s.start, q.start - 3) : q.start]):
+        if isinstance(q, Amount) and _PAREN_BASE.search(norm, max(s.start, q.start - 3), q.start):
             prev = quantities[i - 1] if i else None
             if isinstance(prev, Amount) and prev.currency != q.currency:
                 continue  # "3 trillion rubles ($35 billion)": an equivalent, not a new fact
@@ -243,6 +259,11 @@ def assemble_sentence(article: Article, s: Sentence, ctx: Context, published: da
                 (pm for pm, _, comparison in periods if comparison and 0 <= q.start - pm.end <= 4), None
             )
             base = base or paren_period is not None
+        if isinstance(q, Amount) and not base:
+            # "($118.8 million over the same period in 2021)": a base figure named after it.
+            after = next((pm for pm, _, c in periods if pm.start >= q.end), None)
+            if after is not None and after.same_period and after.start - q.end <= 25:
+                base = True
         # Countries: the flow word's own frame, else the paragraph's, else the topic.
         if inherited:
             frame = ctx.frame or Frame(None, None)
@@ -319,4 +340,4 @@ def assemble_facts(article: Article) -> list[Fact]:
     return merge_facts(facts)
 
 
-__all__ = ["assemble_facts", "assemble_sentence", "replace", "EXPORT"]
+__all__ = ["assemble_facts", "assemble_sentence"]

@@ -43,7 +43,9 @@ def target_year(
         return min(horizon, key=lambda pm: abs(pm.start - q.end)).year
     m = _IN_YEARS.search(norm, s.start, s.end)
     if m and published is not None:
-        return published.year + _count(m["n"])
+        # "sign the agreement in 2022 ... in five years": count from the start the text names.
+        starts = [pm.year for pm, _, _ in periods if pm.year and pm.end <= m.start() and pm.year >= published.year]
+        return max(starts, default=published.year) + _count(m["n"])
     if _NEXT_YEAR.search(norm, s.start, s.end) and published is not None:
         return published.year + 1
     if vocabulary().vague_horizon.search(norm, s.start, s.end):

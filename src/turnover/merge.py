@@ -22,6 +22,13 @@ def _close(a: float | None, b: float | None, tolerance: float = _SAME) -> bool:
     return abs(a - b) <= tolerance * max(abs(a), abs(b))
 
 
+def _beyond(bound: Fact, exact: Fact) -> bool:
+    """Does the exact figure honour the bound ("over $8 billion" and $8.44 billion)?"""
+    if bound.value is None or exact.value is None:
+        return False
+    return exact.value >= bound.value if bound.qualifier == "over" else exact.value <= bound.value
+
+
 def _same_slot(a: Fact, b: Fact) -> bool:
     return a.kind == b.kind and a.flow == b.flow and a.countries == b.countries
 
@@ -42,22 +49,27 @@ def merge_facts(facts: list[Fact]) -> list[Fact]:
                         out[i] = replace(seen, by=fact.by)
                     merged = seen.by is None or fact.by is None or seen.by == fact.by
             elif fact.currency == seen.currency and (seen.period is None or fact.period is None) and (
-                (seen.qualifier in _BOUNDS or fact.qualifier in _BOUNDS) and _close(fact.value, seen.value, 0.1)
-            ):
+                (seen.qualifier in _BOUNDS and _beyond(seen, fact)) or (fact.qualifier in _BOUNDS and _beyond(fact, seen))
+            ) and _close(fact.value, seen.value, 0.1):
                 # A bound without a period ("more than $8 billion" in a title) and the exact figure.
                 exact = fact if fact.qualifier not in _BOUNDS else seen
                 out[i] = replace(seen, value=exact.value, period=seen.period or fact.period,
                                  qualifier=exact.qualifier)
+                merged = True
+            elif fact.currency == seen.currency and (seen.period is None) != (fact.period is None) and _close(
+                fact.value, seen.value
+            ):
+                out[i] = replace(seen, period=seen.period or fact.period)  # a title restating the lead
                 merged = True
             elif fact.period == seen.period and fact.currency == seen.currency:
                 if _close(fact.value, seen.value):
                     merged = True
                 elif seen.qualifier in _BOUNDS and fact.qualifier not in _BOUNDS and _close(
                     fact.value, seen.value, 0.1
-                ):
+                ) and _beyond(seen, fact):
                     out[i] = replace(seen, value=fact.value, qualifier=fact.qualifier)
                     merged = True
-                elif fact.qualifier in _BOUNDS and _close(fact.value, seen.value, 0.1):
+                elif fact.qualifier in _BOUNDS and _close(fact.value, seen.value, 0.1) and _beyond(fact, seen):
                     merged = True
             if merged:
                 break

@@ -144,8 +144,8 @@ def _mention(name: str, m: re.Match[str], t: dict) -> PeriodMention | None:
     if name == "nmonths":
         raw = m["n"].lower()
         n = int(raw) if raw.isdigit() else t["counts"].get(raw)
-        if not n or n > 12:
-            return None
+        if not n or n >= 12:
+            return None  # "twelve months" of a fiscal year is left to the fiscal pattern
         year, rel = _year_of(m)
         return PeriodMention(s, e, first=1, last=n, year=year, relative=rel)
     if name == "month":

@@ -27,6 +27,10 @@ class Segment:
     text: str
     facts: tuple[int, ...] = ()
 
+    def primary(self, spans: Sequence[tuple[int, int] | None]) -> int:
+        """The covering fact with the shortest span: the most specific one colours the text."""
+        return min(self.facts, key=lambda i: spans[i][1] - spans[i][0])  # type: ignore[index]
+
 
 @dataclass(frozen=True, slots=True)
 class ReviewFact:
@@ -51,6 +55,9 @@ class ReviewArticle:
     facts: tuple[ReviewFact, ...]
     source_url: str | None = None
     extra: dict[str, str] = field(default_factory=dict)
+
+    def primary_fact(self, segment: Segment) -> ReviewFact:
+        return self.facts[segment.primary([f.span for f in self.facts])]
 
     @property
     def ungrounded(self) -> int:

@@ -32,7 +32,7 @@
       }
       var mark = event.target.closest("mark.fact");
       if (mark) {
-        markFact(section, (mark.getAttribute("data-facts") || "").split(" ")[0], false);
+        markFact(section, mark.getAttribute("data-primary"), false);
       }
     });
     var wanted = window.location.hash.slice(1);
