@@ -54,6 +54,8 @@ _GENERIC_GOODS = frozenset(
 )
 _REFERENCE = re.compile(r"\b(?:the|this|that|its)\s+(?:target|goal|figure|indicator|volume|level)\b", re.IGNORECASE)
 _SECTOR = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?(?:[\w-]+\s+){1,3}(?:sector|industry|products|sphere)\b", re.IGNORECASE)
+_COMPARE_WORD = re.compile(r"\b(?:compared|as against|against|versus|than|from)\b", re.IGNORECASE)
+_THE_COUNTRY = re.compile(r"\b(?:the\s+country'?s?|its)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _PAREN_BASE = re.compile(r"\(\s*$")
 _PRONOUN_SUBJECT = re.compile(
     r"[^.;]{0,25}?\b(?:it|this|that|the figure|this figure|the indicator|this indicator|the volume|the amount|the total)\b",
@@ -73,7 +75,7 @@ class Context:
     flow: FlowWord | None = None
     period: Period | None = None
     lead_period: Period | None = None
-    facts: list[Fact] = field(default_factory=list)
+    recent: list[CountryMention] = field(default_factory=list)
 
 
 def _countries(article: Article, lo: int, hi: int) -> list[CountryMention]:
@@ -156,6 +158,10 @@ def _period_for(
     semicolon = norm.find(";", q.end, next_q_start)
     if semicolon != -1:
         next_q_start = semicolon
+    if not base:
+        cue = _COMPARE_WORD.search(norm, q.end, next_q_start)
+        if cue:
+            next_q_start = cue.start()
     for pm, period, comparison in periods:
         if pm.start >= q.end and pm.start < next_q_start and pm.start - q.end <= 60:
             if (comparison and not base) or pm.horizon:
@@ -173,16 +179,23 @@ def _period_for(
     return None, None
 
 
-def _is_target(norm: str, q: Amount, f: FlowWord, s: Sentence) -> bool:
+def _is_target(norm: str, q: Quantity, f: FlowWord, s: Sentence) -> bool:
+    """Is the figure a goal? An intent word ("aim", "target", "will") governs it.
+
+    Infinitives of result ("to reach", "to boost") count only after an intent
+    word; "jumped 70 percent to reach $63 billion" reports a figure.
+    """
     v = vocabulary()
-    lo = min(f.start, q.start)
-    lo = max(s.start, lo - 60)
-    cues = [m for m in v.target_cues.finditer(norm, lo, q.start)]
-    if not cues:
-        return False
-    last_cue = cues[-1]
-    values = [m for m in v.value_cues.finditer(norm, last_cue.end(), q.start)]
-    return not values
+    lo = max(s.start, min(f.start, q.start) - 60)
+    strong = list(v.target_cues.finditer(norm, lo, q.start))
+    if not strong:
+        weak = [m for m in v.weak_target_cues.finditer(norm, lo, q.start)]
+        if not weak or not v.target_cues.search(norm, s.start, weak[-1].start()):
+            return False
+        last = weak[-1]
+    else:
+        last = strong[-1]
+    return not any(True for _ in v.value_cues.finditer(norm, last.end(), q.start))
 
 
 def _shift_year(p: Period, years: int) -> Period:
@@ -226,6 +239,8 @@ def assemble_sentence(article: Article, s: Sentence, ctx: Context, published: da
 
     facts: list[Fact] = []
     quote = article.text[s.start : s.end]
+    if countries:
+        ctx.recent = countries
     last_main: dict[str, Period | None] = {}
     for i, q in enumerate(quantities):
         f = _governing_flow(norm, q, flows, s)
@@ -280,6 +295,11 @@ def assemble_sentence(article: Article, s: Sentence, ctx: Context, published: da
             elif local and frame.home and frame.partner and f.end < seg_lo and local[-1].code not in (
                 frame.home, frame.partner):
                 frame = Frame(frame.home, local[-1].code)
+            if f.world and frame.home is None and _THE_COUNTRY.search(norm, max(s.start, f.start - 30), f.start):
+                named = [c for c in countries if c.end <= f.start] or [
+                    c for c in ctx.recent if c.end <= f.start]
+                if named:
+                    frame = Frame(named[-1].code, frame.partner)
             context = ctx.frame if ctx.paragraph == s.paragraph and ctx.frame else None
             frame = fill(frame, context, ctx.topic, f.world)
         pair = orient(frame, f.flow)
@@ -310,6 +330,8 @@ def assemble_sentence(article: Article, s: Sentence, ctx: Context, published: da
                 f"{pm.year}{main.start[4:]}", f"{pm.year}{main.end[4:]}")
         if period is None and not base and not _NOW.search(norm, s.start, q.start):
             period = ctx.period or ctx.lead_period
+        if isinstance(q, Change) and not inherited and _is_target(norm, q, f, s):
+            continue  # "plans to increase exports by 20%": a goal without an amount
         if isinstance(q, Change):
             facts.append(Fact("change", flow, countries_out, None, None, q.percent, period, None,
                               quote, (s.start, s.end)))
@@ -336,6 +358,10 @@ def assemble_facts(article: Article) -> list[Fact]:
         new = assemble_sentence(article, s, ctx, published)
         if ctx.lead_period is None and s.paragraph <= 2:
             ctx.lead_period = next((f.period for f in new if f.period is not None), None)
+            if ctx.lead_period is None and vocabulary().trade_hint.search(article.norm, s.start, s.end):
+                ctx.lead_period = next(
+                    (p for m in find_periods(article.norm, s.start, s.end)
+                     if not m.horizon and (p := resolve(m, published)) is not None), None)
         facts.extend(new)
     return merge_facts(facts)
 

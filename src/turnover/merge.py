@@ -41,7 +41,10 @@ def merge_facts(facts: list[Fact]) -> list[Fact]:
             if not _same_slot(seen, fact):
                 continue
             if fact.kind == "change":
-                if fact.period == seen.period and _close(fact.percent, seen.percent, 0.0):
+                if _close(fact.percent, seen.percent, 0.0) and (
+                    fact.period == seen.period or seen.period is None or fact.period is None
+                ):
+                    out[i] = replace(seen, period=seen.period or fact.period)
                     merged = True
             elif fact.kind == "target":
                 if fact.currency == seen.currency and _close(fact.value, seen.value):

@@ -11,15 +11,14 @@ themselves live in ``data/en/officials.json``.
 
 The country comes from the role (its first own country: not the host after
 "to"/"in"), else from another mention of the same person, else from a state body
-that names it ("Federation Council"), else from the article: the country it
-mentions most, leaving out the host and the countries of the other officials
-named in the same sentence (a counterpart is from the other side).
+that names it ("Federation Council"), else from the article: the first country
+it names, leaving out the host, the other side of talks and the countries of the
+other officials named in the same sentence (a counterpart is from the other side).
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -58,6 +57,7 @@ class _Lexicon:
     bodies: frozenset[str]
     connectors: frozenset[str]
     host_connectors: frozenset[str]
+    partner_connectors: frozenset[str]
     state_bodies: frozenset[str]
     particles: frozenset[str]
     not_names: frozenset[str]
@@ -100,6 +100,7 @@ def _lexicon() -> _Lexicon:
         bodies=frozenset(_words(table, "other_bodies")),
         connectors=frozenset(_words(table, "connectors")),
         host_connectors=frozenset(table["connectors"]["host"]),
+        partner_connectors=frozenset(table["connectors"]["partner"]),
         state_bodies=frozenset(_words(table, "state_bodies")),
         particles=frozenset(_words(table, "particles")),
         not_names=frozenset(_words(table, "not_names") + _words(table, "news_agencies")),
@@ -450,53 +451,51 @@ def _sentence(norm: str, pos: int) -> tuple[int, int]:
     return start, m.start() if m else len(norm)
 
 
-_HOST_BEFORE = re.compile(r"\b(?:to|in)\s+(?:the\s+)?$")
 _WORD_RE = re.compile(r"[a-z]+")
 
 
-def _visited(norm: str, m: _Mention, countries: list, lex: _Lexicon) -> set[str]:
-    """Countries an official travels to in his sentence: "visit of President X to Azerbaijan"."""
-    _, end = _sentence(norm, m.end)
-    travel = next((w for w in _WORD_RE.finditer(norm, m.end, end) if w.group() in lex.travel), None)
-    if travel is None:
-        return set()
-    return {
-        c.code
-        for c in countries
-        if travel.end() <= c.start < end
-        and _HOST_BEFORE.search(norm, max(0, c.start - 10), c.start)
-    }
+def _partners(norm: str, m: _Mention, countries: list, lex: _Lexicon) -> set[str]:
+    """Countries an official's sentence sets apart from him.
+
+    "talks with Kyrgyzstan", "met with his Kyrgyz counterpart" name the other
+    side; "visit of President X to Azerbaijan" names where he goes.
+    """
+    a, b = _sentence(norm, m.start)
+    travel = next((w for w in _WORD_RE.finditer(norm, a, b) if w.group() in lex.travel), None)
+    found = set()
+    for c in countries:
+        if not a <= c.start < b:
+            continue
+        before = _WORD_RE.findall(norm, max(a, c.start - 12), c.start)[-2:]
+        if before and before[-1] == "the":
+            before = before[:-1]
+        last = before[-1] if before else ""
+        if last in lex.partner_connectors or (
+            travel and travel.end() <= c.start and m.end <= c.start and last in lex.host_connectors
+        ):
+            found.add(c.code)
+    return found
 
 
 def _infer_countries(people: list[_Person], norm: str, countries: list, lex: _Lexicon) -> None:
-    """Give each official without a stated country the article's most-named fitting one.
+    """Give each official without a stated country the article's first-named fitting one.
 
-    Left out: where the official is posted or travels, and the countries of the
-    officials named in the same sentence (counterparts). Among the article's two
-    main countries, one whose officials are not marked by nationality is
-    preferred: news marks foreign officials ("Chinese Premier") and not its own.
+    The first country named is the article's subject (the dateline's or the
+    reporting country's), whose own officials news names without a nationality.
+    Left out: where the official is posted or travels, the other side of his
+    talks, and the countries of the officials named in the same sentence.
     """
-    counts = Counter(c.code for c in countries if c.code not in GROUP_CODES)
-    if not counts:
-        return
-    first_seen: dict[str, int] = {}
-    for c in countries:
-        first_seen.setdefault(c.code, c.start)
-    ranked = sorted(counts, key=lambda code: (-counts[code], first_seen[code]))
-    main = ranked[:2]
+    order = list(dict.fromkeys(c.code for c in countries if c.code not in GROUP_CODES))
     for person in people:
         if person.country:
             continue
         others = [o for o in people if o is not person and o.country]
         excluded: set[str] = set()
         for m in person.mentions:
-            excluded |= m.hosts | _visited(norm, m, countries, lex)
+            excluded |= m.hosts | _partners(norm, m, countries, lex)
             a, b = _sentence(norm, m.start)
             excluded |= {o.country for o in others if any(a <= x.start < b for x in o.mentions)}
-        marked = {o.country for o in others if o.stated}
-        candidates = [c for c in ranked if c not in excluded]
-        preferred = [c for c in candidates if c in main and c not in marked]
-        person.country = (preferred or candidates or [None])[0]
+        person.country = next((c for c in order if c not in excluded), None)
 
 
 def find_people(article: Article) -> list[Person]:

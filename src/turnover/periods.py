@@ -70,7 +70,7 @@ def _compiled() -> tuple[dict, list[tuple[str, re.Pattern[str]]]]:
                     rf"(?:\s+period)?" + yearspec),
         ("month", rf"(?<![\w-])(?P<m1>{m})(?:\s+(?P<y>{YEAR})\b|,?\s+(?:of\s+)?(?P<this>{this_year})\b"
                   rf"|,?\s+(?:of\s+)?(?P<last>{last_year})\b)?"),
-        ("same", rf"\b(?:the\s+)?(?:same|corresponding|similar)\s+(?:period|month|quarter|months)(?:\s+(?:of|in|a)\s+)?(?:the\s+)?"
+        ("same", rf"\b(?:the\s+)?(?:same|corresponding|similar)\s+(?:period|month|quarter|months)(?:\s+(?:of|in|a|from))?\s*(?:the\s+)?"
                  rf"(?:(?P<y>{YEAR})\b|(?P<last>{last_year})\b|year)?"),
         ("horizon", rf"\b(?:by|until|till)\s+(?:the\s+end\s+of\s+)?(?:the\s+year\s+)?"
                     rf"(?P<y>{YEAR})\b|\b(?P<y2>{YEAR})\s+(?:deadline|target)"),

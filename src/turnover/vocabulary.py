@@ -39,6 +39,7 @@ class Vocabulary:
     blockers: re.Pattern[str]
     commodities: re.Pattern[str]
     target_cues: re.Pattern[str]
+    weak_target_cues: re.Pattern[str]
     value_cues: re.Pattern[str]
     vague_horizon: re.Pattern[str]
     comparison: re.Pattern[str]
@@ -62,6 +63,7 @@ def vocabulary() -> Vocabulary:
         blockers=re.compile(_words(t["blockers"])),
         commodities=re.compile(_words(t["commodities"]), re.IGNORECASE),
         target_cues=re.compile(_words(t["target_cues"]), re.IGNORECASE),
+        weak_target_cues=re.compile(_words(t["weak_target_cues"]), re.IGNORECASE),
         value_cues=re.compile(_words(t["value_cues"]), re.IGNORECASE),
         vague_horizon=re.compile(_words(list(t["horizon_words"])), re.IGNORECASE),
         comparison=re.compile(rf"(?:{_alternation(t['comparison_cues'])})\s*$", re.IGNORECASE),
