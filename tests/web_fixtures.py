@@ -45,7 +45,7 @@ XSS_ARTICLE = """ date 2025-02-01 09:00
 <img src=x onerror="alert('title')"> Uzbekistan & Kazakhstan <b>talks</b>
 
 <script>window.__pwned = true;</script>
-Kazakhstan and Uzbekistan said their trade reached $4.4 billion in 2024 <i>according to officials</i>.
+Kazakhstan and Uzbekistan said their trade reached $4.4 billion in 2024 <i>says a source</i>.
 """
 
 
