@@ -168,7 +168,11 @@ def _tokenise(norm: str, mentions: list, lex: _Lexicon) -> list[_Token]:
             m_index += 1
         if m_index < len(mentions) and mentions[m_index].start <= start:
             code = mentions[m_index].code
-            tokens.append(_Token(COUNTRY, start, end, word.lower(), code=code, mention=m_index))
+            own = word.endswith("'s")
+            token = _Token(
+                COUNTRY, start, end, word.lower(), code=code, mention=m_index, possessive=own
+            )
+            tokens.append(token)
             continue
         first = word[0]
         if first == ",":
@@ -267,12 +271,9 @@ def _attached_country(tokens: list[_Token], lex: _Lexicon) -> bool:
             k -= 1
         if k >= 0 and tokens[k].kind == COUNTRY:
             return True
-        after = tokens[n + 1 : n + 4]
-        if after and after[0].low == "of" and after[0].kind == CONN:
-            nxt = after[2] if len(after) > 2 and after[1].low == "the" else after[1:2]
-            nxt = nxt[0] if isinstance(nxt, list) and nxt else nxt
-            if isinstance(nxt, _Token) and nxt.kind == COUNTRY and not nxt.possessive:
-                return True
+        after = [x for x in tokens[n + 1 : n + 4] if x.low != "the"]
+        if len(after) > 1 and after[0].low == "of" and after[1].kind == COUNTRY:
+            return not after[1].possessive
     return False
 
 
@@ -420,7 +421,6 @@ class _Person:
     role: str
     country: str | None
     mentions: list[_Mention]
-    stated: bool = False  # the country comes from a role, not from the article
 
 
 def _merge(mentions: list[_Mention]) -> list[_Person]:
@@ -435,13 +435,13 @@ def _merge(mentions: list[_Mention]) -> list[_Person]:
                 match = p
                 break
         if match is None:
-            people.append(_Person(m.name, m.parts, m.role, m.country, [m], m.country is not None))
+            people.append(_Person(m.name, m.parts, m.role, m.country, [m]))
             continue
         match.mentions.append(m)
         if len(m.parts) > len(match.parts):
             match.name, match.parts = m.name, m.parts
         if match.country is None and m.country:
-            match.country, match.role, match.stated = m.country, m.role, True
+            match.country, match.role = m.country, m.role
     return people
 
 
