@@ -135,7 +135,7 @@ def _blocked(norm: str, f: FlowWord, q: Quantity, lo: int) -> bool:
         return True  # "trade in the agriculture sector": one sector, not the whole trade
     after_flow = norm[f.end : f.end + 40]
     m = _OF_WHAT.match(after_flow)
-    if m:
+    if m and not (q.start >= f.end and q.start - f.end <= 6 + len(m.group("prep"))):
         word = m.group("what")
         if m.group("prep").lower() == "of":
             if not (word[0].isdigit() or word[0] in "$€£" or word.lower() in _GENERIC_GOODS
@@ -186,7 +186,7 @@ def _is_target(norm: str, q: Quantity, f: FlowWord, s: Sentence) -> bool:
     word; "jumped 70 percent to reach $63 billion" reports a figure.
     """
     v = vocabulary()
-    lo = max(s.start, min(f.start, q.start) - 60)
+    lo = max(s.start, min(f.start, q.start) - 120)
     strong = list(v.target_cues.finditer(norm, lo, q.start))
     if not strong:
         weak = [m for m in v.weak_target_cues.finditer(norm, lo, q.start)]
@@ -195,7 +195,10 @@ def _is_target(norm: str, q: Quantity, f: FlowWord, s: Sentence) -> bool:
         last = weak[-1]
     else:
         last = strong[-1]
-    return not any(True for _ in v.value_cues.finditer(norm, last.end(), q.start))
+    return not any(
+        not re.search(r"\bto\s+$", norm[max(lo, m.start() - 4) : m.start()])  # "to hit": an infinitive
+        for m in v.value_cues.finditer(norm, last.end(), q.start)
+    )
 
 
 def _shift_year(p: Period, years: int) -> Period:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from turnover.batch.partitions import PartitionSpec
-from turnover.batch.worker import PartitionResult, process_partition
+from turnover.batch.worker import PartitionResult, one_line, process_partition
 
 Engine = Literal["local", "dask"]
 ENGINES: tuple[Engine, ...] = ("local", "dask")
@@ -34,11 +34,6 @@ class PartitionCrash:
 
 
 Outcome = PartitionResult | PartitionCrash
-
-
-def _one_line(exc: BaseException) -> str:
-    message = " ".join(str(exc).split())
-    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
 
 
 class LocalEngine:
@@ -73,7 +68,7 @@ class LocalEngine:
             try:
                 yield future.result()
             except Exception as exc:  # reported, and the partition is redone later
-                yield PartitionCrash(spec, _one_line(exc))
+                yield PartitionCrash(spec, one_line(exc))
 
 
 class DaskEngine:
@@ -108,7 +103,7 @@ class DaskEngine:
         except (OSError, TimeoutError) as exc:
             self.__exit__()
             where = self.scheduler or "a local cluster"
-            raise EngineError(f"cannot start Dask on {where} ({_one_line(exc)})") from None
+            raise EngineError(f"cannot start Dask on {where} ({one_line(exc)})") from None
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -134,7 +129,7 @@ class DaskEngine:
             try:
                 yield future.result()
             except Exception as exc:  # reported, and the partition is redone later
-                yield PartitionCrash(spec, _one_line(exc))
+                yield PartitionCrash(spec, one_line(exc))
             future.release()
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from turnover.batch.manifest import MANIFEST_NAME, Manifest, ManifestError
 from turnover.batch.parquet_io import article_facts_from_rows, read_partition
+from turnover.batch.worker import one_line
 from turnover.models import ArticleFacts
 
 ARTICLE_KEYS = ("doc", "text", "url", "source", "published", "title", "content_hash")
@@ -57,8 +58,9 @@ def iter_batch_output(path: str | Path) -> Iterator[tuple[dict, ArticleFacts]]:
             facts = _by_row(read_partition(folder, "facts", pid))
             people = _by_row(read_partition(folder, "people", pid))
         except (OSError, ValueError) as exc:  # pyarrow's ArrowInvalid is a ValueError
-            reason = " ".join(str(exc).split())
-            raise ManifestError(f"{folder}: partition {pid} is unreadable ({reason})") from None
+            raise ManifestError(
+                f"{folder}: partition {pid} is unreadable ({one_line(exc)})"
+            ) from None
         for row in articles:
             article = {key: row[key] for key in ARTICLE_KEYS}
             article["title"] = row["feed_title"] or row["title"]

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from turnover.batch.parquet_io import fact_row, write_partition
+from turnover.batch.parquet_io import TABLES, fact_row, write_partition
 from turnover.batch.partitions import FileGroup, PartitionSpec, ShardSlice
 from turnover.extract import EXTRACTOR_VERSION, extract
 from turnover.reader import ArticleFile, ArticleInputError, decode_article, read_article
@@ -71,6 +71,12 @@ class PartitionResult:
 def content_hash(text: str) -> str:
     """sha256 of the article text (UTF-8), hex: identifies an article across runs."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def one_line(exc: BaseException) -> str:
+    """An exception as ``Type: message`` on one line, for failure reasons."""
+    message = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
 
 
 def _peak_rss() -> int | None:
@@ -163,24 +169,15 @@ def process_partition(
     """Extract every article of one partition and write its four Parquet files."""
     started = time.perf_counter()
     result = PartitionResult(pid=spec.pid, index=spec.index)
-    rows: dict[str, list[dict[str, Any]]] = {
-        "articles": [],
-        "facts": [],
-        "people": [],
-        "failures": [],
-    }
+    rows: dict[str, list[dict[str, Any]]] = {table: [] for table in TABLES}
     key = {"partition": spec.pid}
     for row, item in enumerate(read_inputs(spec, published)):
         if isinstance(item, InputArticle):
             try:
                 found = extract(item.text, doc=item.doc, published=item.published)
             except Exception as exc:  # one bad article must not stop the run
-                message = " ".join(str(exc).split()) or "no message"
-                item = Failure(
-                    item.doc,
-                    item.source,
-                    f"{item.source}: extractor failed ({type(exc).__name__}: {message})",
-                )
+                reason = f"{item.source}: extractor failed ({one_line(exc)})"
+                item = Failure(item.doc, item.source, reason)
         if isinstance(item, Failure):
             result.failures.append(item)
             rows["failures"].append(
@@ -191,15 +188,12 @@ def process_partition(
         art_key = {**key, "row": row, "doc": item.doc, "content_hash": digest}
         rows["articles"].append(
             {
-                **key,
-                "row": row,
-                "doc": item.doc,
+                **art_key,
                 "source": item.source,
                 "url": item.url,
                 "published": found.published,
                 "title": found.title,
                 "feed_title": item.title,
-                "content_hash": digest,
                 "extractor_version": EXTRACTOR_VERSION,
                 "text": item.text,
             }

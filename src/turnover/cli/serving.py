@@ -75,12 +75,13 @@ def serve_command(
     """Serve the dashboard and the JSON API (read-only unless --allow-ingest)."""
     import uvicorn
 
+    from turnover.schema import SchemaError
     from turnover.web.app import create_app, resolve_db_path
 
     path = resolve_db_path(db)
     try:
         app = create_app(path, allow_ingest=allow_ingest)
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, SchemaError) as exc:
         print(f"turnover: {path}: {exc}", file=sys.stderr)
         raise typer.Exit(code=1) from None
     mode = "ingest enabled" if allow_ingest else "read-only"

@@ -25,7 +25,7 @@ from turnover.store import Store
 
 # Piped output gets room for the wide tables instead of rich's 80-column default.
 out = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 160)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)  # one-line messages stay one line
 
 DbOption = Annotated[
     str | None,
