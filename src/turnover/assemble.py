@@ -28,17 +28,18 @@ _QUICK_FILTER = re.compile(r"\d|doubl|tripl|halv|fold", re.IGNORECASE)
 _DATELINE = re.compile(r"(?:^|\n)\s*(?:date\s+\S+(?:\s+\d\d:\d\d)?\s+)?[A-Z][A-Za-z]+,\s*$")
 _POSTPOSED_FLOW = re.compile(r"^\s*(?:is|are|was|were|-|of|in|worth of|for)\s*(?:the\s+)?$", re.IGNORECASE)
 _NOW = re.compile(
-    r"\b(?:currently|now|at present|presently|today|these days|annual|annually|ago|per year|a year)\b", re.IGNORECASE
+    r"\b(?:currently|now|at present|presently|today|these days|annual|annually|ago|per year)\b", re.IGNORECASE
 )
 _BASE_CUE = re.compile(
-    r"\b(?:compared\s+(?:to|with)|as\s+against|against|versus|from|up\s+from|down\s+from|than)"
+    r"\b(?:compared\s+(?:to|with)|as\s+against|against|versus|from|up\s+from|down\s+from|(?<!more\s)(?<!less\s)than)"
     r"(?:\s+(?:the\s+)?(?:exports?|imports?|figure|level|value)\s+of)?"
     r"(?:\s+(?:last|the\s+previous|the\s+same\s+period\s+of\s+last)\s+year'?s?)?\s*(?:about|around|over|nearly)?\s*$",
     re.IGNORECASE,
 )
 _COMPARISON_PERIOD = re.compile(
     r"\b(?:compared\s+(?:to|with)|as\s+against|against|versus|from|than|vs\.?)"
-    r"(?:\s+(?:the\s+)?(?:figures?|level|volume|indicators?|data)\s+(?:for|of|in))?\s+(?:in\s+|during\s+|the\s+)?$",
+    r"(?:\s+(?:the\s+)?(?:figures?|level|volume|indicators?|data|results?)\s+(?:for|of|in))?\s+(?:in\s+|during\s+|the\s+)?$"
+    r"|\b(?:the\s+)?(?:figures?|level|indicators?|results?)\s+(?:for|of)\s+$",
     re.IGNORECASE,
 )
 _CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|\$)", re.IGNORECASE)
@@ -54,8 +55,14 @@ _GENERIC_GOODS = frozenset(
 )
 _REFERENCE = re.compile(r"\b(?:the|this|that|its)\s+(?:target|goal|figure|indicator|volume|level)\b", re.IGNORECASE)
 _SECTOR = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?(?:[\w-]+\s+){1,3}(?:sector|industry|products|sphere)\b", re.IGNORECASE)
-_COMPARE_WORD = re.compile(r"\b(?:compared|as against|against|versus|than|from)\b", re.IGNORECASE)
+_COMPARE_WORD = re.compile(
+    r"\b(?:compared|as against|against|versus|(?<!more\s)(?<!less\s)than|"
+    r"from(?=\s+(?:\$|US|USD|\d|the\s+same|the\s+previous|last|a\s+year)))\b",
+    re.IGNORECASE,
+)
 _THE_COUNTRY = re.compile(r"\b(?:the\s+country'?s?|its)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_DIFFERENCE_WORD = re.compile(r"\s+(?:more|less|fewer|lower|higher)\b", re.IGNORECASE)
+_TARGET_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:target|goal|objective|benchmark)s?\b", re.IGNORECASE)
 _PAREN_BASE = re.compile(r"\(\s*$")
 _PRONOUN_SUBJECT = re.compile(
     r"[^.;]{0,25}?\b(?:it|this|that|the figure|this figure|the indicator|this indicator|the volume|the amount|the total)\b",
@@ -124,7 +131,9 @@ def _blocked(norm: str, f: FlowWord, q: Quantity, lo: int) -> bool:
     """Is the quantity about something else (investment, GDP, a commodity)?"""
     v = vocabulary()
     a, b = (f.end, q.start) if f.end <= q.start else (q.end, f.start)
-    if v.blockers.search(norm, a, b):
+    if v.blockers.search(norm, a, b) or v.blockers.search(norm, max(lo, q.start - 30), q.start):
+        return True
+    if v.blockers_before_flow.search(norm, max(lo, f.start - 40), f.start):
         return True
     before_flow = norm[max(lo, f.start - 25) : f.start]
     if v.commodities.search(before_flow) and re.search(r"(?:^|\s)\S+\s*$", before_flow):
@@ -197,6 +206,7 @@ def _is_target(norm: str, q: Quantity, f: FlowWord, s: Sentence) -> bool:
         last = strong[-1]
     return not any(
         not re.search(r"\bto\s+$", norm[max(lo, m.start() - 4) : m.start()])  # "to hit": an infinitive
+        and not re.match(r"\s+to\s", norm[m.end() : m.end() + 4])  # "the goal was to increase"
         for m in v.value_cues.finditer(norm, last.end(), q.start)
     )
 
@@ -248,6 +258,8 @@ def assemble_sentence(article: Article, s: Sentence, ctx: Context, published: da
     for i, q in enumerate(quantities):
         f = _governing_flow(norm, q, flows, s)
         inherited = False
+        if f is not None and f.start > q.end and ctx.flow is not None and _PRONOUN_SUBJECT.match(norm, s.start, s.end):
+            f = None  # "It rose 28.7 percent to $18 billion, with exports ...": "it" is the last figure
         if f is None:
             if ctx.flow is not None and (
                 _PRONOUN_SUBJECT.match(norm, s.start, s.end) or _REFERENCE.search(norm, s.start, q.start)
@@ -266,6 +278,8 @@ def assemble_sentence(article: Article, s: Sentence, ctx: Context, published: da
                 and _DIFFERENCE_AFTER.match(norm, quantities[i + 1].end, quantities[i + 1].end + 30))
         ):
             continue  # "grew by $12 million", "$940 million, or 10.5 percent more": differences
+        if isinstance(q, Amount) and _DIFFERENCE_WORD.match(norm, q.end):
+            continue  # "98.5 million dollars fewer than a year earlier"
         base = isinstance(q, Amount) and bool(_BASE_CUE.search(norm[max(s.start, q.start - 30) : q.start]))
         paren_period = None
         if isinstance(q, Amount) and _PAREN_BASE.search(norm, max(s.start, q.start - 3), q.start):
@@ -291,7 +305,8 @@ def assemble_sentence(article: Article, s: Sentence, ctx: Context, published: da
             frame = frame_for(norm, f, countries, frame_lo, max(frame_hi, q.start) if q.start > f.end else frame_hi)
             if frame is None:
                 continue  # a region's or a city's trade
-            seg_lo = max(quantities[i - 1].end if i else f.end, f.end)
+            prev_amount = next((x for x in reversed(quantities[:i]) if isinstance(x, Amount)), None)
+            seg_lo = max(prev_amount.end if prev_amount else f.end, f.end)
             local = [c for c in countries if seg_lo <= c.start < q.start]
             if local and frame.partner is None and local[-1].code != frame.home:
                 frame = Frame(frame.home, local[-1].code)  # lists: "Ireland ($456 million), Germany (...)"
@@ -311,7 +326,7 @@ def assemble_sentence(article: Article, s: Sentence, ctx: Context, published: da
         flow = "turnover" if f.flow == TURNOVER else "export"
         countries_out = pair_key(*pair) if flow == "turnover" else pair
         qualifier = q.qualifier if isinstance(q, Amount) else None
-        if isinstance(q, Amount) and not base and _is_target(norm, q, f, s):
+        if isinstance(q, Amount) and not base and (_is_target(norm, q, f, s) or _TARGET_AFTER.match(norm, q.end)):
             by = target_year(norm, q, s, periods, published)
             facts.append(Fact("target", flow, countries_out, q.value, q.currency, None, None, by,
                               quote, (s.start, s.end), qualifier))

@@ -113,7 +113,7 @@ def _lexicon() -> _Lexicon:
         international=re.compile(
             rf"\b(?:{_alternation(table['international_bodies']['acronyms'])})\b"
         ),
-        prefilter=re.compile(rf"\b(?:{_alternation(bare_titles)})", re.I),
+        prefilter=re.compile(rf"\b(?:{_alternation(bare_titles)})\b", re.I),
     )
 
 
@@ -158,33 +158,43 @@ def _classify(word: str, lex: _Lexicon) -> tuple[int, int]:
     return STOP, 0
 
 
-def _tokenise(norm: str, mentions: list, lex: _Lexicon) -> list[_Token]:
+def _paragraphs(norm: str, lex: _Lexicon) -> list[tuple[int, int]]:
+    """The paragraphs that hold a title word: the only places an official is named."""
+    spans: list[tuple[int, int]] = []
+    for hit in lex.prefilter.finditer(norm):
+        if spans and hit.start() < spans[-1][1]:
+            continue
+        end = norm.find("\n", hit.end())
+        spans.append((norm.rfind("\n", 0, hit.start()) + 1, len(norm) if end < 0 else end))
+    return spans
+
+
+def _tokenise(norm: str, spans: list[tuple[int, int]], mentions: list, lex: _Lexicon):
+    """Classified tokens of the given spans, a STOP between spans."""
     tokens: list[_Token] = []
-    m_index = 0
-    for m in _TOKEN.finditer(norm):
-        word = m.group()
-        start, end = m.start(), m.end()
-        while m_index < len(mentions) and mentions[m_index].end <= start:
-            m_index += 1
-        if m_index < len(mentions) and mentions[m_index].start <= start:
-            code = mentions[m_index].code
-            own = word.endswith("'s")
-            token = _Token(
-                COUNTRY, start, end, word.lower(), code=code, mention=m_index, possessive=own
-            )
-            tokens.append(token)
-            continue
-        first = word[0]
-        if first == ",":
-            tokens.append(_Token(COMMA, start, end, word))
-        elif not first.isalpha():
-            tokens.append(_Token(STOP, start, end, word))
-        elif word.endswith(".") and len(word) == 2:
-            tokens.append(_Token(INITIAL, start, end, word.lower()))
-        elif first.islower() and not word.islower() and _glued(word, start, lex, tokens):
-            continue
-        else:
-            tokens.append(_word_token(word, start, end, lex))
+    m_index, m_count = 0, len(mentions)
+    for a, b in spans:
+        for m in _TOKEN.finditer(norm, a, b):
+            word, start, end = m.group(), m.start(), m.end()
+            while m_index < m_count and mentions[m_index].end <= start:
+                m_index += 1
+            if m_index < m_count and mentions[m_index].start <= start:
+                own = word.endswith("'s")
+                code = mentions[m_index].code
+                tokens.append(
+                    _Token(COUNTRY, start, end, word.lower(), 0, code, m_index, possessive=own)
+                )
+                continue
+            first = word[0]
+            if first == ",":
+                tokens.append(_Token(COMMA, start, end, word))
+            elif not first.isalpha():
+                tokens.append(_Token(STOP, start, end, word))
+            elif len(word) == 2 and word[1] == ".":
+                tokens.append(_Token(INITIAL, start, end, word.lower()))
+            elif not (first.islower() and not word.islower() and _glued(word, start, lex, tokens)):
+                tokens.append(_word_token(word, start, end, lex))
+        tokens.append(_Token(STOP, b, b, "\n"))
     return tokens
 
 
@@ -322,8 +332,8 @@ class _Mention:
     hosts: frozenset[str]
 
 
-def _mentions(norm: str, lex: _Lexicon, countries: list) -> list[_Mention]:
-    tokens = _tokenise(norm, countries, lex)
+def _mentions(norm: str, lex: _Lexicon, countries: list, spans) -> list[_Mention]:
+    tokens = _tokenise(norm, spans, countries, lex)
     headlines = _title_case_lines(norm)
     taken: set[int] = set()  # token indexes already part of a person's name
     found: list[_Mention] = []
@@ -502,9 +512,10 @@ def find_people(article: Article) -> list[Person]:
     """Return the named state officials of an article, one per person, in order of mention."""
     lex = _lexicon()
     norm = article.norm
-    if not lex.prefilter.search(norm):
+    spans = _paragraphs(norm, lex)
+    if not spans:
         return []
     countries = find_countries(norm)
-    people = _merge(_mentions(norm, lex, countries))
+    people = _merge(_mentions(norm, lex, countries, spans))
     _infer_countries(people, norm, countries, lex)
     return [Person(p.name, p.country, p.role) for p in people]

@@ -35,10 +35,11 @@ class PeriodMention:
     fiscal_short: int | None = None  # "FY25" -> 2025
     horizon: bool = False  # "by 2030", "until 2030", "2030 deadline"
     same_period: bool = False  # "the same period of last year"
+    previous_month: bool = False  # "last month"
 
     @property
     def has_year(self) -> bool:
-        return self.year is not None or self.relative is not None or self.fiscal is not None or (
+        return self.year is not None or self.relative is not None or self.previous_month or self.fiscal is not None or (
             self.fiscal_short is not None
         )
 
@@ -75,6 +76,7 @@ def _compiled() -> tuple[dict, list[tuple[str, re.Pattern[str]]]]:
         ("horizon", rf"\b(?:by|until|till)\s+(?:the\s+end\s+of\s+)?(?:the\s+year\s+)?"
                     rf"(?P<y>{YEAR})\b|\b(?P<y2>{YEAR})\s+(?:deadline|target)"),
         ("year", rf"(?<![\w$.,-])(?P<y>{YEAR})(?![\w%-]|[.,]\d|\s?(?:million|billion|bln|mln))"),
+        ("lastmonth", r"\b(?:last|previous|past)\s+month\b"),
         ("last", rf"\b(?P<last>{last_year})\b"),
         ("this", rf"\b(?P<this>{this_year})\b"),
     ]
@@ -172,6 +174,8 @@ def _mention(name: str, m: re.Match[str], t: dict) -> PeriodMention | None:
         return PeriodMention(s, e, year=int(m["y"]))
     if name == "last":
         return PeriodMention(s, e, relative=-1)
+    if name == "lastmonth":
+        return PeriodMention(s, e, previous_month=True)
     if name == "this":
         return PeriodMention(s, e, relative=0)
     return None
@@ -217,6 +221,11 @@ def resolve(
     """
     if mention.horizon:
         return None
+    if mention.previous_month:
+        if published is None:
+            return None
+        y, m = (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12)
+        return Period.months(y, m, m)
     if mention.fiscal or mention.fiscal_short:
         start_month = fiscal_start(country)
         if start_month is None:

@@ -101,11 +101,16 @@ def _v2(conn: sqlite3.Connection) -> None:
             "UPDATE articles SET minhash = ?, story_id = ? WHERE id = ?",
             (dedup.pack(sig), story, article_id),
         )
-        save_bands(conn, article_id, sig)
+        if story == article_id:
+            save_bands(conn, article_id, sig)
 
 
 def find_story(conn: sqlite3.Connection, sig: tuple[int, ...]) -> int | None:
-    """The story id of the most similar stored article at or above the threshold."""
+    """The story id of the most similar stored story at or above the threshold.
+
+    Only the first article of each story has bands, so the comparisons made per
+    new article grow with the number of similar stories, not of reprints.
+    """
     candidates: set[int] = set()
     for band, digest in dedup.bands(sig):
         candidates.update(

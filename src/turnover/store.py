@@ -218,7 +218,7 @@ class Store:
                 self.conn.execute(
                     "UPDATE articles SET story_id = ? WHERE id = ?", (story, article_id)
                 )
-                if sig:
+                if sig and story == article_id:  # only a story's first article is a candidate
                     schema.save_bands(self.conn, article_id, sig)
                 added = self._write_facts(article_id, article_facts)
                 self.conn.execute("COMMIT")

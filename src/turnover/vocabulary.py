@@ -37,6 +37,7 @@ class Vocabulary:
     not_before: re.Pattern[str]
     world: re.Pattern[str]
     blockers: re.Pattern[str]
+    blockers_before_flow: re.Pattern[str]
     commodities: re.Pattern[str]
     target_cues: re.Pattern[str]
     weak_target_cues: re.Pattern[str]
@@ -61,6 +62,7 @@ def vocabulary() -> Vocabulary:
         not_before=re.compile(rf"(?:{_alternation(t['not_flow_before'])})\s*$", re.IGNORECASE),
         world=re.compile(_words(t["world_markers"]), re.IGNORECASE),
         blockers=re.compile(_words(t["blockers"])),
+        blockers_before_flow=re.compile(_words(t["flow_blockers_before"]), re.IGNORECASE),
         commodities=re.compile(_words(t["commodities"]), re.IGNORECASE),
         target_cues=re.compile(_words(t["target_cues"]), re.IGNORECASE),
         weak_target_cues=re.compile(_words(t["weak_target_cues"]), re.IGNORECASE),

@@ -91,8 +91,14 @@ def list_facts(
     store: StoreDep,
     country: Country = None,
     pair: PairQuery = None,
-    kind: Literal["value", "change", "target"] | None = None,
-    flow: Literal["turnover", "export"] | None = None,
+    kind: Annotated[
+        Literal["value", "change", "target"] | None,
+        Query(description="Reported amount, percent change, or target."),
+    ] = None,
+    flow: Annotated[
+        Literal["turnover", "export"] | None,
+        Query(description="Two-way turnover or one-way exports."),
+    ] = None,
     period: Annotated[
         str | None,
         Query(max_length=40, description="YYYY (touching the year), YYYY-MM or YYYY-MM..YYYY-MM."),
@@ -100,8 +106,12 @@ def list_facts(
     text: Annotated[
         str | None, Query(min_length=1, max_length=200, description="In the quote or title.")
     ] = None,
-    currency: Annotated[str | None, Query(pattern="^[A-Za-z]{3}$")] = None,
-    article_id: Annotated[int | None, Query(ge=1, le=2**62)] = None,
+    currency: Annotated[
+        str | None, Query(pattern="^[A-Za-z]{3}$", description="ISO 4217 code: USD.")
+    ] = None,
+    article_id: Annotated[
+        int | None, Query(ge=1, le=2**62, description="Facts of one article.")
+    ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
@@ -146,7 +156,9 @@ def list_targets(
     return paged(request, Page(items, len(found), limit, offset))
 
 
-@router.get("/targets/{target_id}", response_model=m.TargetOut, responses=NOT_FOUND)
+@router.get(
+    "/targets/{target_id}", response_model=m.TargetOut, responses=NOT_FOUND, summary="One target"
+)
 def get_target(request: Request, target_id: str, store: StoreDep) -> dict[str, Any]:
     """One target by its id (as listed by /api/targets; URL-encode it)."""
     return target_out(find_target(store, target_id, request))
@@ -165,7 +177,9 @@ def list_pairs(
     return paged(request, Page(found[offset : offset + limit], len(found), limit, offset))
 
 
-@router.get("/pairs/{pair}", response_model=m.PairReportOut, responses=NOT_FOUND)
+@router.get(
+    "/pairs/{pair}", response_model=m.PairReportOut, responses=NOT_FOUND, summary="One pair"
+)
 def get_pair(request: Request, pair: str, store: StoreDep) -> dict[str, Any]:
     """Timeline (annual and partial-year figures apart), targets, changes, checks, conflicts."""
     label = canonical_pair(pair)
@@ -189,11 +203,16 @@ def list_articles(
     return paged(request, store.articles(limit=limit, offset=offset, q=q or None))
 
 
-@router.get("/articles/{article_id}", response_model=m.ArticleOut, responses=NOT_FOUND)
+@router.get(
+    "/articles/{article_id}",
+    response_model=m.ArticleOut,
+    responses=NOT_FOUND,
+    summary="One article with its text",
+)
 def get_article(
     article_id: Annotated[int, PathParam(ge=1, le=2**62)], store: StoreDep
 ) -> dict[str, Any]:
-    """One article with its text, facts (``span`` indexes into ``text``) and people."""
+    """One article with its text, facts (each span indexes into the text) and people."""
     article = store.article(article_id)
     if article is None:
         raise HTTPException(404, f"no article with id {article_id}")
@@ -222,9 +241,9 @@ def fetch_page(url: str) -> IngestFailure | Any:
     summary="Extract and store an article (only with --allow-ingest)",
 )
 def post_article(request: Request, body: m.IngestIn, store: StoreDep) -> JSONResponse:
-    """Give ``text`` (with optional ``doc``, ``title``, ``published``, ``url``) or only a ``url``
-    of an HTML page to fetch. Returns the stored article with its facts; 200 when the
-    same text was already stored, 201 when new."""
+    """Give the article text (with optional doc, title, published, url) or only the url of
+    an HTML page to fetch. Returns the stored article with its facts: 201 when new, 200
+    when the same text was already stored."""
     if not request.app.state.allow_ingest:
         raise HTTPException(403, "ingest is disabled: start the server with --allow-ingest")
     if body.text is None and body.url is None:
