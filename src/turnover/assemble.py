@@ -14,7 +14,7 @@ from datetime import date
 
 from turnover.amounts import Amount, find_amounts
 from turnover.article import Article
-from turnover.countries import CountryMention, find_countries, pair_key
+from turnover.countries import GROUP_CODES, CountryMention, find_countries, pair_key
 from turnover.frames import Frame, fill, frame_for, orient
 from turnover.horizons import target_year
 from turnover.merge import merge_facts
@@ -63,6 +63,10 @@ _COMPARE_WORD = re.compile(
 _THE_COUNTRY = re.compile(r"\b(?:the\s+country'?s?|its)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _DIFFERENCE_WORD = re.compile(r"\s+(?:more|less|fewer|lower|higher)\b", re.IGNORECASE)
 _TARGET_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:target|goal|objective|benchmark)s?\b", re.IGNORECASE)
+_IN_OTHER_TERMS = re.compile(
+    r"[^.;]{0,12}?\bin\s+(?:rupee|ruble|rouble|yuan|tenge|som|lira|national[- ]currency|local[- ]currency)\s+terms",
+    re.IGNORECASE,
+)
 _PAREN_BASE = re.compile(r"\(\s*$")
 _PRONOUN_SUBJECT = re.compile(
     r"[^.;]{0,25}?\b(?:it|this|that|the figure|this figure|the indicator|this indicator|the volume|the amount|the total)\b",
@@ -255,6 +259,7 @@ def assemble_sentence(article: Article, s: Sentence, ctx: Context, published: da
     if countries:
         ctx.recent = countries
     last_main: dict[str, Period | None] = {}
+    emitted: dict[int, Fact] = {}
     for i, q in enumerate(quantities):
         f = _governing_flow(norm, q, flows, s)
         inherited = False
@@ -310,9 +315,14 @@ def assemble_sentence(article: Article, s: Sentence, ctx: Context, published: da
             local = [c for c in countries if seg_lo <= c.start < q.start]
             if local and frame.partner is None and local[-1].code != frame.home:
                 frame = Frame(frame.home, local[-1].code)  # lists: "Ireland ($456 million), Germany (...)"
-            elif local and frame.home and frame.partner and f.end < seg_lo and local[-1].code not in (
-                frame.home, frame.partner):
-                frame = Frame(frame.home, local[-1].code)
+            elif i and frame.home and frame.partner and f.end < quantities[i - 1].end:
+                local = [c for c in countries if quantities[i - 1].end <= c.start < q.start]
+                if local and local[-1].code not in (frame.home, frame.partner):
+                    # A list after one flow word: "Kazakhstan (by 38%) and Russia (by 34%)".
+                    if frame.partner in GROUP_CODES:
+                        frame = Frame(local[-1].code, frame.partner)
+                    else:
+                        frame = Frame(frame.home, local[-1].code)
             if f.world and frame.home is None and _THE_COUNTRY.search(norm, max(s.start, f.start - 30), f.start):
                 named = [c for c in countries if c.end <= f.start] or [
                     c for c in ctx.recent if c.end <= f.start]
@@ -325,6 +335,14 @@ def assemble_sentence(article: Article, s: Sentence, ctx: Context, published: da
             continue
         flow = "turnover" if f.flow == TURNOVER else "export"
         countries_out = pair_key(*pair) if flow == "turnover" else pair
+        partner_fact = emitted.get(i - 1)
+        if isinstance(q, Change) and partner_fact is not None and partner_fact.kind == "value" and not any(
+            quantities[i - 1].end <= x.start < q.start for x in [*countries, *flows]
+        ):
+            # "Germany (more than $173.6 million, up 97.7%)": the change of that figure.
+            flow, countries_out = partner_fact.flow, partner_fact.countries
+            if _IN_OTHER_TERMS.match(norm, q.end):
+                continue
         qualifier = q.qualifier if isinstance(q, Amount) else None
         if isinstance(q, Amount) and not base and (_is_target(norm, q, f, s) or _TARGET_AFTER.match(norm, q.end)):
             by = target_year(norm, q, s, periods, published)
@@ -346,16 +364,26 @@ def assemble_sentence(article: Article, s: Sentence, ctx: Context, published: da
             # "the same period of last year", "the previous year": relative to the figure compared.
             period = _shift_year(main, -1) if pm.year is None else Period(
                 f"{pm.year}{main.start[4:]}", f"{pm.year}{main.end[4:]}")
+        main_period = last_main.get(flow + str(countries_out))
+        if isinstance(q, Change) and partner_fact is not None and partner_fact.kind == "value" and pm is None:
+            main_period = partner_fact.period
+        if isinstance(q, Change) and pm is not None and main_period is not None and pm.end <= q.start:
+            pm = None  # a period before the change may belong to a base figure; the main one wins
         if period is None and not base and not _NOW.search(norm, s.start, q.start):
             period = ctx.period or ctx.lead_period
         if isinstance(q, Change) and not inherited and _is_target(norm, q, f, s):
             continue  # "plans to increase exports by 20%": a goal without an amount
+        if isinstance(q, Change) and _IN_OTHER_TERMS.match(norm, q.end):
+            continue  # "in rupee terms": the same change restated in another currency
         if isinstance(q, Change):
+            if pm is None and main_period is not None:
+                period = main_period  # a change belongs to the figure it qualifies
             facts.append(Fact("change", flow, countries_out, None, None, q.percent, period, None,
                               quote, (s.start, s.end)))
         else:
             facts.append(Fact("value", flow, countries_out, q.value, q.currency, None, period, None,
                               quote, (s.start, s.end), qualifier))
+            emitted[i] = facts[-1]
         if not base:
             last_main[flow + str(countries_out)] = period
             ctx.frame, ctx.flow = Frame(*pair) if f.flow != IMPORT else Frame(pair[1], pair[0]), f

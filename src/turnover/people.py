@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from turnover.article import Article
 from turnover.countries import GROUP_CODES, find_countries, lookup_country
@@ -90,7 +90,10 @@ def _lexicon() -> _Lexicon:
         if not code.startswith("_")
         for phrase in phrases
     }
-    bare_titles = [t for t in titles if t.isalpha()]
+    by_letter: dict[str, list[str]] = {}
+    for title in sorted((t for t in titles if t.isalpha()), key=len, reverse=True):
+        by_letter.setdefault(title[0], []).append(re.escape(title[1:]))
+    first_letters = "|".join(f"{k}(?:{'|'.join(v)})" for k, v in by_letter.items())
     return _Lexicon(
         titles=titles,
         plural_titles=frozenset(_words(table, "plural_titles")),
@@ -113,7 +116,8 @@ def _lexicon() -> _Lexicon:
         international=re.compile(
             rf"\b(?:{_alternation(table['international_bodies']['acronyms'])})\b"
         ),
-        prefilter=re.compile(rf"\b(?:{_alternation(bare_titles)})\b", re.I),
+        # Run on lower-cased paragraphs: far faster than re.IGNORECASE.
+        prefilter=re.compile(rf"\b(?:{first_letters})\b"),
     )
 
 
@@ -161,11 +165,11 @@ def _classify(word: str, lex: _Lexicon) -> tuple[int, int]:
 def _paragraphs(norm: str, lex: _Lexicon) -> list[tuple[int, int]]:
     """The paragraphs that hold a title word: the only places an official is named."""
     spans: list[tuple[int, int]] = []
-    for hit in lex.prefilter.finditer(norm):
-        if spans and hit.start() < spans[-1][1]:
-            continue
-        end = norm.find("\n", hit.end())
-        spans.append((norm.rfind("\n", 0, hit.start()) + 1, len(norm) if end < 0 else end))
+    start = 0
+    for paragraph in norm.split("\n"):
+        if lex.prefilter.search(paragraph.lower()) and not _title_case(paragraph):
+            spans.append((start, start + len(paragraph)))
+        start += len(paragraph) + 1
     return spans
 
 
@@ -199,11 +203,18 @@ def _tokenise(norm: str, spans: list[tuple[int, int]], mentions: list, lex: _Lex
 
 
 def _word_token(word: str, start: int, end: int, lex: _Lexicon) -> _Token:
+    kind, level, low, possessive = _word_info(word)
+    return _Token(kind, start, end - 2 if possessive else end, low, level, possessive=possessive)
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_info(word: str) -> tuple[int, int, str, bool]:
+    """(kind, title level, lower-cased word, possessive) of a word; words repeat a lot."""
     possessive = word.endswith("'s") and len(word) > 3
     if possessive:
-        word, end = word[:-2], end - 2
-    kind, level = _classify(word, lex)
-    return _Token(kind, start, end, word.lower(), level=level, possessive=possessive)
+        word = word[:-2]
+    kind, level = _classify(word, _lexicon())
+    return kind, level, word.lower(), possessive
 
 
 def _glued(word: str, start: int, lex: _Lexicon, tokens: list[_Token]) -> bool:
@@ -287,17 +298,12 @@ def _attached_country(tokens: list[_Token], lex: _Lexicon) -> bool:
     return False
 
 
-def _title_case_lines(norm: str) -> list[tuple[int, int]]:
-    """Spans of Title Case lines (headlines): every word there looks like a name."""
-    spans = []
-    pos = 0
-    for line in norm.split("\n"):
-        words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
-        lower = sum(w[0].islower() for w in words)
-        if len(words) >= 4 and lower <= len(words) // 10 and not line.rstrip().endswith("."):
-            spans.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return spans
+def _title_case(line: str) -> bool:
+    """A Title Case headline, where every word looks like a name."""
+    if line.rstrip().endswith("."):
+        return False
+    words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
+    return len(words) >= 4 and sum(w[0].islower() for w in words) <= len(words) // 10
 
 
 def _name_runs(tokens: list[_Token]) -> list[tuple[int, int]]:
@@ -334,13 +340,10 @@ class _Mention:
 
 def _mentions(norm: str, lex: _Lexicon, countries: list, spans) -> list[_Mention]:
     tokens = _tokenise(norm, spans, countries, lex)
-    headlines = _title_case_lines(norm)
     taken: set[int] = set()  # token indexes already part of a person's name
     found: list[_Mention] = []
     previous: tuple[int, _Judged, int] | None = None  # (end index, role, position in role)
     for i, j in _name_runs(tokens):
-        if any(a <= tokens[i].start < b for a, b in headlines):
-            continue
         if j < len(tokens) and tokens[j].kind in (TITLE, MOD) and not tokens[j].low.islower():
             continue  # a name-like word inside an organisation's name
         judged, position = _role_before(tokens, i, norm, lex, taken), 0

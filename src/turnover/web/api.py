@@ -180,7 +180,9 @@ def list_pairs(
 @router.get(
     "/pairs/{pair}", response_model=m.PairReportOut, responses=NOT_FOUND, summary="One pair"
 )
-def get_pair(request: Request, pair: str, store: StoreDep) -> dict[str, Any]:
+def get_pair(
+    request: Request, pair: Annotated[str, PathParam(max_length=120)], store: StoreDep
+) -> dict[str, Any]:
     """Timeline (annual and partial-year figures apart), targets, changes, checks, conflicts."""
     label = canonical_pair(pair)
     a, b = label.split("-")
