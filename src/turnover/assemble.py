@@ -310,8 +310,7 @@ def assemble_sentence(article: Article, s: Sentence, ctx: Context, published: da
             frame = frame_for(norm, f, countries, frame_lo, max(frame_hi, q.start) if q.start > f.end else frame_hi)
             if frame is None:
                 continue  # a region's or a city's trade
-            prev_amount = next((x for x in reversed(quantities[:i]) if isinstance(x, Amount)), None)
-            seg_lo = max(prev_amount.end if prev_amount else f.end, f.end)
+            seg_lo = max(quantities[i - 1].end if i else f.end, f.end)
             local = [c for c in countries if seg_lo <= c.start < q.start]
             if local and frame.partner is None and local[-1].code != frame.home:
                 frame = Frame(frame.home, local[-1].code)  # lists: "Ireland ($456 million), Germany (...)"
@@ -367,7 +366,9 @@ def assemble_sentence(article: Article, s: Sentence, ctx: Context, published: da
         main_period = last_main.get(flow + str(countries_out))
         if isinstance(q, Change) and partner_fact is not None and partner_fact.kind == "value" and pm is None:
             main_period = partner_fact.period
-        if isinstance(q, Change) and pm is not None and main_period is not None and pm.end <= q.start:
+        if isinstance(q, Change) and pm is not None and main_period is not None and (
+            pm.end <= q.start or q.level or (period is not None and period.end < main_period.start)
+        ):
             pm = None  # a period before the change may belong to a base figure; the main one wins
         if period is None and not base and not _NOW.search(norm, s.start, q.start):
             period = ctx.period or ctx.lead_period
