@@ -159,7 +159,9 @@ def list_targets(
 @router.get(
     "/targets/{target_id}", response_model=m.TargetOut, responses=NOT_FOUND, summary="One target"
 )
-def get_target(request: Request, target_id: str, store: StoreDep) -> dict[str, Any]:
+def get_target(
+    request: Request, target_id: Annotated[str, PathParam(max_length=200)], store: StoreDep
+) -> dict[str, Any]:
     """One target by its id (as listed by /api/targets; URL-encode it)."""
     return target_out(find_target(store, target_id, request))
 
@@ -239,7 +241,12 @@ def fetch_page(url: str) -> IngestFailure | Any:
     "/articles",
     response_model=m.IngestOut,
     status_code=201,
-    responses={403: {"model": m.ErrorOut}, 502: {"model": m.ErrorOut}},
+    responses={
+        200: {"model": m.IngestOut, "description": "The same text was already stored."},
+        400: {"model": m.ErrorOut, "description": "The body is not JSON."},
+        403: {"model": m.ErrorOut, "description": "The server is read-only."},
+        502: {"model": m.ErrorOut, "description": "The URL could not be fetched."},
+    },
     summary="Extract and store an article (only with --allow-ingest)",
 )
 def post_article(request: Request, body: m.IngestIn, store: StoreDep) -> JSONResponse:
