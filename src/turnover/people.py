@@ -498,7 +498,8 @@ def _infer_countries(people: list[_Person], norm: str, countries: list, lex: _Le
     Left out: where the official is posted or travels, the other side of his
     talks, and the countries of the officials named in the same sentence.
     """
-    order = list(dict.fromkeys(c.code for c in countries if c.code not in GROUP_CODES))
+    pending = _countries_in_order(norm)
+    order: list[str] = []  # what `pending` has yielded so far
     for person in people:
         if person.country:
             continue
@@ -509,6 +510,27 @@ def _infer_countries(people: list[_Person], norm: str, countries: list, lex: _Le
             a, b = _sentence(norm, m.start)
             excluded |= {o.country for o in others if any(a <= x.start < b for x in o.mentions)}
         person.country = next((c for c in order if c not in excluded), None)
+        while person.country is None and (code := next(pending, None)):
+            order.append(code)
+            person.country = None if code in excluded else code
+
+
+def _countries_in_order(norm: str):
+    """Countries (not blocs) in order of first mention, found a paragraph at a time.
+
+    Lazy because the first country or two settle nearly every official, and
+    finding countries is the costly part of this module.
+    """
+    seen: set[str] = set()
+    start = 0
+    while start < len(norm):
+        end = norm.find("\n", start)
+        end = len(norm) if end < 0 else end
+        for c in find_countries(norm, start, end):
+            if c.code not in seen and c.code not in GROUP_CODES:
+                seen.add(c.code)
+                yield c.code
+        start = end + 1
 
 
 def find_people(article: Article) -> list[Person]:
@@ -518,7 +540,7 @@ def find_people(article: Article) -> list[Person]:
     spans = _paragraphs(norm, lex)
     if not spans:
         return []
-    countries = find_countries(norm)
+    countries = [c for a, b in spans for c in find_countries(norm, a, b)]
     people = _merge(_mentions(norm, lex, countries, spans))
     _infer_countries(people, norm, countries, lex)
     return [Person(p.name, p.country, p.role) for p in people]
