@@ -39,7 +39,7 @@ _BASE_CUE = re.compile(
 _COMPARISON_PERIOD = re.compile(
     r"\b(?:compared\s+(?:to|with)|as\s+against|against|versus|from|than|vs\.?)"
     r"(?:\s+(?:the\s+)?(?:figures?|level|volume|indicators?|data|results?)\s+(?:for|of|in))?\s+(?:in\s+|during\s+|the\s+)?$"
-    r"|\b(?:the\s+)?(?:figures?|level|indicators?|results?)\s+(?:for|of)\s+$",
+    r"|\b(?:the\s+)?(?:figures?|level|indicators?)\s+(?:for|of)\s+$",
     re.IGNORECASE,
 )
 _CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|\$)", re.IGNORECASE)
@@ -370,7 +370,7 @@ def assemble_sentence(article: Article, s: Sentence, ctx: Context, published: da
             pm.end <= q.start or q.level or (period is not None and period.end < main_period.start)
         ):
             pm = None  # a period before the change may belong to a base figure; the main one wins
-        if period is None and not base and not _NOW.search(norm, s.start, q.start):
+        if period is None and pm is None and not base and not _NOW.search(norm, s.start, q.start):
             period = ctx.period or ctx.lead_period
         if isinstance(q, Change) and not inherited and _is_target(norm, q, f, s):
             continue  # "plans to increase exports by 20%": a goal without an amount

@@ -79,9 +79,7 @@ def frame_for(
                 if _JOIN.match(norm[prev.end : last.start]) and not _FROM.search(_before(norm, prev, lo)):
                     home, partner = prev.code, last.code
             if home is None:
-                if _FROM.search(_before(norm, last, lo)) and flow.flow != EXPORT:
-                    partner = last.code  # "imports from China" written before the noun is rare
-                elif len(gap) <= 16 or re.search(r"^(?:'s)?\s*(?:total|overall|foreign|external|mutual|bilateral)", gap):
+                if len(gap) <= 16 or re.search(r"^(?:'s)?\s*(?:total|overall|foreign|external|mutual|bilateral)", gap):
                     home = last.code  # "Georgia's trade", "Chinese exports"
                 else:
                     partner = last.code  # "Russia is second, where exports ...": a partner
@@ -148,4 +146,6 @@ def fill(frame: Frame, context: Frame | None, topic: Frame | None, world: bool) 
     known = home or partner
     if anchor and known and anchor != known:
         return Frame(anchor, known)
+    if home and not partner and (topic is None or topic.partner is None):
+        return Frame(home, "WLD")  # "Kazakhstan's exports dropped 73%", and no partner anywhere
     return frame

@@ -64,6 +64,8 @@ def merge_facts(facts: list[Fact]) -> list[Fact]:
             ):
                 out[i] = replace(seen, period=seen.period or fact.period)  # a title restating the lead
                 merged = True
+            elif fact.period == seen.period and fact.period is not None and fact.currency != seen.currency:
+                merged = True  # the same figure restated in another currency (FACTS.md)
             elif fact.period == seen.period and fact.currency == seen.currency:
                 if _close(fact.value, seen.value):
                     merged = True

@@ -43,9 +43,8 @@ def _patterns() -> dict:
     rise = re.compile(rf"\b(?:{_alternation(t['rise'])})\b", re.IGNORECASE)
     fall = re.compile(rf"\b(?:{_alternation(t['fall'])})\b", re.IGNORECASE)
     level = re.compile(
-        r"^\s*(?:of\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}?(?:level|figure|volume)|of\s+(?:the\s+)?"
-        r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-        r"[\w\s-]{0,20}?level)",
+        r"^\s*of\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?(?:(?:19|20)\d\d|last\s+year'?s?|previous\s+year'?s?)"
+        r"(?:\s+[\w'-]+){0,3}?\s+(?:level|figure|volume|indicator)",
         re.IGNORECASE,
     )
     return {"percent": percent, "ratio": ratio, "ratio_word": ratio_word, "rise": rise,
