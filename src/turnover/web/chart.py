@@ -130,6 +130,7 @@ def pair_chart_spec(report: PairReport) -> dict[str, Any] | None:
         "type": "temporal",
         "title": None,
         "axis": {"format": "%Y", "tickCount": {"interval": "year", "step": 1}, "grid": True},
+        "scale": {"nice": "year"},
     }
     y = {
         "field": "value",

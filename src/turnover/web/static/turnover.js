@@ -43,7 +43,7 @@
   }
 
   function csvCell(cell) {
-    var text = cell.hasAttribute("data-value") ? cell.getAttribute("data-value") : cell.innerText;
+    var text = cell.hasAttribute("data-value") ? cell.getAttribute("data-value") : cell.textContent;
     text = text.replace(/\s+/g, " ").trim();
     return /[",\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
   }
