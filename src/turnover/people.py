@@ -19,6 +19,7 @@ other officials named in the same sentence (a counterpart is from the other side
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -26,6 +27,7 @@ from turnover.article import Article
 from turnover.countries import GROUP_CODES, find_countries, lookup_country
 from turnover.lexicon import load_table
 from turnover.models import Person
+from turnover.sentences import split_sentences
 
 # Token kinds.
 NAME, INITIAL, PARTICLE, TITLE, MOD, CONN, COUNTRY, ACRONYM, COMMA, STOP = range(10)
@@ -43,7 +45,6 @@ _TOKEN = re.compile(
 )
 # English words no one is named after ("Statistics", "Development", "Ministries").
 _COMMON_SUFFIX = re.compile(r"(?:tion|sion|ment|ics|ture|ity|ism|ship|ness|ies)$")
-_SENTENCE_END = re.compile(r"[.!?\n]")
 _MAX_ROLE_TOKENS = 30
 
 
@@ -458,22 +459,18 @@ def _merge(mentions: list[_Mention]) -> list[_Person]:
     return people
 
 
-def _sentence(norm: str, pos: int) -> tuple[int, int]:
-    start = max(norm.rfind(c, 0, pos) for c in ".!?\n") + 1
-    m = _SENTENCE_END.search(norm, pos)
-    return start, m.start() if m else len(norm)
-
-
 _WORD_RE = re.compile(r"[a-z]+")
 
 
-def _partners(norm: str, m: _Mention, countries: list, lex: _Lexicon) -> set[str]:
+def _partners(
+    norm: str, m: _Mention, sentence: tuple[int, int], countries: list, lex: _Lexicon
+) -> set[str]:
     """Countries an official's sentence sets apart from him.
 
     "talks with Kyrgyzstan", "met with his Kyrgyz counterpart" name the other
     side; "visit of President X to Azerbaijan" names where he goes.
     """
-    a, b = _sentence(norm, m.start)
+    a, b = sentence
     travel = next((w for w in _WORD_RE.finditer(norm, a, b) if w.group() in lex.travel), None)
     found = set()
     for c in countries:
@@ -498,6 +495,10 @@ def _infer_countries(people: list[_Person], norm: str, countries: list, lex: _Le
     Left out: where the official is posted or travels, the other side of his
     talks, and the countries of the officials named in the same sentence.
     """
+    if all(p.country for p in people):
+        return
+    sentences = split_sentences(norm)
+    starts = [s.start for s in sentences]
     pending = _countries_in_order(norm)
     order: list[str] = []  # what `pending` has yielded so far
     for person in people:
@@ -506,8 +507,9 @@ def _infer_countries(people: list[_Person], norm: str, countries: list, lex: _Le
         others = [o for o in people if o is not person and o.country]
         excluded: set[str] = set()
         for m in person.mentions:
-            excluded |= m.hosts | _partners(norm, m, countries, lex)
-            a, b = _sentence(norm, m.start)
+            sentence = sentences[bisect_right(starts, m.start) - 1]
+            a, b = sentence.start, sentence.end
+            excluded |= m.hosts | _partners(norm, m, (a, b), countries, lex)
             excluded |= {o.country for o in others if any(a <= x.start < b for x in o.mentions)}
         person.country = next((c for c in order if c not in excluded), None)
         while person.country is None and (code := next(pending, None)):
