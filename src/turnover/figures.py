@@ -13,16 +13,15 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-GROUP_CODES = ("WLD", "EAEU", "EU", "CIS", "ASEAN")
-"""Group codes never sort before a country in a pair (FACTS.md)."""
+from turnover.countries import pair_key
+
 CONFLICT_TOLERANCE = 0.02
 """Same pair, flow and period reported more than 2% apart by two stories is a conflict."""
 
 
 def pair_codes(a: str, b: str) -> tuple[str, str]:
     """The two codes of a pair in FACTS.md order: alphabetical, group codes second."""
-    a, b = a.upper(), b.upper()
-    return tuple(sorted((a, b), key=lambda c: (c in GROUP_CODES, c)))  # type: ignore[return-value]
+    return pair_key(a.upper(), b.upper())
 
 
 def pair_label(a: str, b: str) -> str:

@@ -19,9 +19,9 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
+from turnover.countries import GROUP_CODES
 from turnover.figures import (
     CONFLICT_TOLERANCE,
-    GROUP_CODES,
     Figure,
     StoredFact,
     figures,

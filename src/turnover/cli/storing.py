@@ -66,6 +66,15 @@ def emit_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
+def finish(failures: list[str], quiet: bool) -> None:
+    """List what failed (one line each) and exit 1 if anything did; the run itself went on."""
+    if not quiet:
+        for line in failures:
+            err.print(f"  failed: {line}", markup=False)
+    if failures:
+        raise typer.Exit(code=1)
+
+
 def money(value: float | None, currency: str | None) -> str:
     """$133M, $1.32B, 40B RUB: short amounts for tables."""
     if value is None:
@@ -140,10 +149,7 @@ def ingest_command(
             + (f"; {summary.same_story} linked to an earlier story" if summary.same_story else ""),
             markup=False,
         )
-        for failure in summary.failures:
-            err.print(f"  failed: {failure}", markup=False)
-    if summary.failed:
-        raise typer.Exit(code=1)
+    finish([str(f) for f in summary.failures], quiet=as_json)
 
 
 def reextract_command(
@@ -164,10 +170,7 @@ def reextract_command(
             f"{result.facts_after}",
             markup=False,
         )
-        for line in result.errors:
-            err.print(f"  failed: {line}", markup=False)
-    if result.errors:
-        raise typer.Exit(code=1)
+    finish(result.errors, quiet=as_json)
 
 
 def targets_command(
