@@ -89,12 +89,49 @@ def parse_number(raw: str, scale: float = 1.0) -> float:
     return float(s) * scale
 
 
+_ANCHOR = re.compile(
+    r"\d|\b(?:half|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|hundred)\b",
+    re.IGNORECASE,
+)
+
+
+def _candidates(norm: str, start: int, stop: int, pattern: re.Pattern[str]):
+    """Run the amount pattern only around digits and number words (the hot path).
+
+    The full pattern is costly to try at every position; an amount always has a
+    digit or a number word, and its currency prefix is at most a few characters
+    before it.
+    """
+    last_end = start
+    pos = start
+    while True:
+        anchor = _ANCHOR.search(norm, pos, stop)
+        if anchor is None:
+            return
+        lo = max(last_end, anchor.start() - 8)
+        m = pattern.search(norm, lo, stop)
+        if m is None:
+            return
+        if m.start() > anchor.end() + 8:
+            # The match found lies past this anchor: restart from the next anchor before it.
+            pos = anchor.end()
+            if _ANCHOR.search(norm, pos, m.start()) is None:
+                last_end = m.end()
+                pos = m.end()
+                yield m
+            continue
+        last_end = m.end()
+        pos = max(m.end(), anchor.end())
+        yield m
+
+
 def find_amounts(norm: str, start: int = 0, end: int | None = None) -> list[Amount]:
     """Return the money amounts in ``norm[start:end]``."""
     data, pattern, qualifier_re = _tables()
     stop = len(norm) if end is None else end
     found: list[Amount] = []
-    for m in pattern.finditer(norm, start, stop):
+    for m in _candidates(norm, start, stop, pattern):
         prefix, suffix = m["prefix"], m["suffix"]
         if not prefix and not suffix:
             continue

@@ -395,6 +395,8 @@ def assemble_sentence(article: Article, s: Sentence, ctx: Context, published: da
 
 def assemble_facts(article: Article) -> list[Fact]:
     """All facts of an article, repeats merged (FACTS.md: one fact per key)."""
+    if not vocabulary().trade_hint.search(article.norm) or not _QUICK_FILTER.search(article.norm):
+        return []  # no trade word or no number: nothing to read (the cheap pre-filter)
     published = article.published_date
     sentences = split_sentences(article.norm)
     ctx = Context(topic=_topic(article, sentences))

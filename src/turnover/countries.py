@@ -55,32 +55,57 @@ def _surface_forms() -> dict[str, tuple[str, bool]]:
 
 
 @cache
-def _pattern() -> re.Pattern[str]:
-    names = sorted(_surface_forms(), key=len, reverse=True)
-    alternation = "|".join(re.escape(n) for n in names)
-    # Letters on either side would make it part of another word ("Russians" is
-    # fine via the optional plural-s; "Georgian" is its own adjective entry).
-    return re.compile(rf"(?<![\w.])(?:the\s+)?({alternation})(?:'s)?(?![\w])", re.IGNORECASE)
+def _forms_by_first_word() -> dict[str, list[tuple[str, str, bool]]]:
+    """Index the surface forms by their first word, longest form first.
+
+    Scanning capitalised words and checking a handful of candidates each is
+    an order of magnitude faster than one regex alternation of ~1,000 names.
+    """
+    index: dict[str, list[tuple[str, str, bool]]] = {}
+    for form, (code, adjective) in _surface_forms().items():
+        first = _FIRST_WORD.match(form)
+        if first is None:
+            continue
+        index.setdefault(first.group(), []).append((form, code, adjective))
+    for forms in index.values():
+        forms.sort(key=lambda f: len(f[0]), reverse=True)
+    return index
+
+
+_FIRST_WORD = re.compile(r"[^\W\d_]+|[A-Za-z.]+", re.UNICODE)
+_CAPITALISED = re.compile(r"(?<![\w.])[A-Z\u00c0-\u00de][^\W\d_]*", re.UNICODE)
+_SHORT_UPPER_ONLY = frozenset({"US", "UK", "EU", "UAE", "CIS", "EEU", "PRC", "USA"})
 
 
 def find_countries(norm: str, start: int = 0, end: int | None = None) -> list[CountryMention]:
     """Return the countries and blocs named in ``norm[start:end]`` (normalised text).
 
     Only capitalised forms count: "turkey" the bird and "us" the pronoun are
-    not countries. All-caps short forms (US, UK, EU) must be all caps.
+    not countries. Short forms (US, UK, EU) must be written in capitals.
     """
-    forms = _surface_forms()
+    index = _forms_by_first_word()
+    stop = len(norm) if end is None else end
     found: list[CountryMention] = []
-    for m in _pattern().finditer(norm, start, len(norm) if end is None else end):
-        word = m.group(1)
-        if not word[0].isupper():
+    resume = start
+    for m in _CAPITALISED.finditer(norm, start, stop):
+        pos = m.start()
+        if pos < resume:
             continue
-        if len(word) <= 4 and word.replace(".", "").isalpha() and not word.isupper():
-            upper_form = word.upper()
-            if upper_form.replace(".", "") in {"US", "UK", "EU", "UAE", "CIS", "EEU", "PRC", "USA"}:
+        candidates = index.get(m.group().lower())
+        if not candidates:
+            continue
+        for form, code, adjective in candidates:
+            tail = pos + len(form)
+            if tail > stop or norm[pos:tail].lower() != form:
                 continue
-        code, adjective = forms[word.lower()]
-        found.append(CountryMention(m.start(1), m.end(1), code, adjective))
+            if tail < len(norm) and (norm[tail].isalnum() or norm[tail] == "_"):
+                continue
+            word = norm[pos:tail]
+            if word.replace(".", "").upper() in _SHORT_UPPER_ONLY and not word.isupper():
+                continue
+            found.append(CountryMention(pos, tail, code, adjective))
+            resume = tail
+            break
     return found
 
 

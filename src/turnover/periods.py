@@ -181,6 +181,24 @@ def _mention(name: str, m: re.Match[str], t: dict) -> PeriodMention | None:
     return None
 
 
+_MONTH_HINT = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_HINTS: dict[str, tuple[str, ...]] = {
+    "fiscal": ("fy", "fiscal", "financial"),
+    "split": ("-", "/"),
+    "half": ("half",),
+    "hshort": ("h1", "h2", "1h", "2h"),
+    "quarter": ("quarter",),
+    "qshort": ("q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"),
+    "nmonths": ("month",),
+    "same": ("same", "corresponding", "similar"),
+    "horizon": ("by ", "until", "till", "deadline", "target"),
+    "year": ("19", "20"),
+    "lastmonth": ("month",),
+    "last": ("year",),
+    "this": ("year",),
+}
+
+
 def find_periods(norm: str, start: int = 0, end: int | None = None) -> list[PeriodMention]:
     """Return non-overlapping period mentions in ``norm[start:end]``, in text order.
 
@@ -188,9 +206,16 @@ def find_periods(norm: str, start: int = 0, end: int | None = None) -> list[Peri
     """
     t, patterns = _compiled()
     stop = len(norm) if end is None else end
+    lowered = norm[start:stop].lower()
+    has_month = _MONTH_HINT.search(lowered) is not None
     taken: list[tuple[int, int]] = []
     found: list[PeriodMention] = []
     for name, rx in patterns:
+        hints = _HINTS.get(name)
+        if hints is not None and not any(h in lowered for h in hints):
+            continue  # the pattern's key word is absent: skip it (the hot path)
+        if name in ("range", "month") and not has_month:
+            continue
         for m in rx.finditer(norm, start, stop):
             if m.end() == m.start():
                 continue

@@ -117,8 +117,11 @@ def write_partition(out_dir: Path, pid: str, rows: dict[str, list[dict[str, Any]
         target = part_path(out_dir, table, pid)
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        pq.write_table(pa.Table.from_pylist(rows.get(table, []), schema=schema), tmp)
-        os.replace(tmp, target)
+        try:
+            pq.write_table(pa.Table.from_pylist(rows.get(table, []), schema=schema), tmp)
+            os.replace(tmp, target)
+        finally:
+            tmp.unlink(missing_ok=True)  # only still there when writing failed
 
 
 def read_partition(out_dir: Path, table: str, pid: str) -> list[dict[str, Any]]:
