@@ -41,7 +41,9 @@ def _tables() -> tuple[dict, re.Pattern[str], re.Pattern[str]]:
     prefixes = t["currency_prefixes"]
     words = {k.lower(): v for k, v in t["currency_words"].items()}
     number_words = {k.lower(): v for k, v in t["number_words"].items()}
-    number = r"\d{1,3}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:(?:,\s?|\s)\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
+    number = (
+        r"\d{1,3}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:(?:,\s?|\s)\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
+    )
     scale = rf"(?:{_alternation(list(scales))})\b\.?"
     cur_words = _alternation(list(words))
     cur_prefix = _alternation(list(prefixes))
@@ -56,8 +58,13 @@ def _tables() -> tuple[dict, re.Pattern[str], re.Pattern[str]]:
     qualifier_re = re.compile(
         rf"\b(?P<q>{_alternation(list(qualifiers))})\s+(?:of\s+|to\s+)?$", re.IGNORECASE
     )
-    data = {"scales": scales, "prefixes": prefixes, "words": words,
-            "number_words": number_words, "qualifiers": qualifiers}
+    data = {
+        "scales": scales,
+        "prefixes": prefixes,
+        "words": words,
+        "number_words": number_words,
+        "qualifiers": qualifiers,
+    }
     return data, pattern, qualifier_re
 
 

@@ -15,12 +15,33 @@ from datetime import date
 # One character in, one character out: offsets survive normalisation.
 _CHAR_MAP = str.maketrans(
     {
-        "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ",
-        "\u200b": " ", "\u2007": " ", "\u2008": " ", "\u200a": " ", "\ufeff": " ",
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
-        "\u2015": "-", "\u2212": "-",
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u02bc": "'", "\u00b4": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+        "\u00a0": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u200b": " ",
+        "\u2007": " ",
+        "\u2008": " ",
+        "\u200a": " ",
+        "\ufeff": " ",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u02bc": "'",
+        "\u00b4": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
         "\r": " ",
     }
 )
@@ -31,9 +52,17 @@ _MONTHS = {
     m: i
     for i, names in enumerate(
         [
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
             ("dec", "december"),
         ],
         start=1,
@@ -97,7 +126,7 @@ def _published_from_header(norm: str) -> str | None:
             if not _valid(y, mi, d):
                 continue
             iso = f"{y:04d}-{mi:02d}-{d:02d}"
-            t = _TIME_AFTER.match(head[m.end():])
+            t = _TIME_AFTER.match(head[m.end() :])
             if t and int(t[1]) < 24 and int(t[2]) < 60:
                 iso += f"T{int(t[1]):02d}:{t[2]}"
             if best is None or m.start() < best[0]:

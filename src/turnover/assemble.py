@@ -14,65 +14,39 @@ from datetime import date
 
 from turnover.amounts import Amount, find_amounts
 from turnover.article import Article
+from turnover.clauses import (
+    ABSOLUTE_CHANGE,
+    BASE_CUE,
+    COMPARISON_PERIOD,
+    CURRENCY_AFTER,
+    DIFFERENCE_AFTER,
+    DIFFERENCE_WORD,
+    EQUIVALENT_GAP,
+    IN_OTHER_TERMS,
+    NOW,
+    PAREN_BASE,
+    PRONOUN_SUBJECT,
+    REFERENCE,
+    TARGET_AFTER,
+    THE_COUNTRY,
+    blocked,
+    governing_flow,
+    is_target,
+    period_for,
+    shift_year,
+)
 from turnover.countries import GROUP_CODES, CountryMention, find_countries, pair_key
 from turnover.frames import Frame, fill, frame_for, orient
 from turnover.horizons import target_year
 from turnover.merge import merge_facts
 from turnover.models import Fact, Period
 from turnover.percents import Change, find_changes
-from turnover.periods import PeriodMention, fiscal_start, find_periods, resolve
+from turnover.periods import PeriodMention, find_periods, fiscal_start, resolve
 from turnover.sentences import Sentence, split_sentences
 from turnover.vocabulary import IMPORT, TURNOVER, FlowWord, find_flows, vocabulary
 
 _QUICK_FILTER = re.compile(r"\d|doubl|tripl|halv|fold", re.IGNORECASE)
 _DATELINE = re.compile(r"(?:^|\n)\s*(?:date\s+\S+(?:\s+\d\d:\d\d)?\s+)?[A-Z][A-Za-z]+,\s*$")
-_POSTPOSED_FLOW = re.compile(r"^\s*(?:is|are|was|were|-|of|in|worth of|for)\s*(?:the\s+)?$", re.IGNORECASE)
-_NOW = re.compile(
-    r"\b(?:currently|now|at present|presently|today|these days|annual|annually|ago|per year)\b", re.IGNORECASE
-)
-_BASE_CUE = re.compile(
-    r"\b(?:compared\s+(?:to|with)|as\s+against|against|versus|from|up\s+from|down\s+from|(?<!more\s)(?<!less\s)than)"
-    r"(?:\s+(?:the\s+)?(?:exports?|imports?|figure|level|value)\s+of)?"
-    r"(?:\s+(?:last|the\s+previous|the\s+same\s+period\s+of\s+last)\s+year'?s?)?\s*(?:about|around|over|nearly)?\s*$",
-    re.IGNORECASE,
-)
-_COMPARISON_PERIOD = re.compile(
-    r"\b(?:compared\s+(?:to|with)|as\s+against|against|versus|from|than|vs\.?)"
-    r"(?:\s+(?:the\s+)?(?:figures?|level|volume|indicators?|data|results?)\s+(?:for|of|in))?\s+(?:in\s+|during\s+|the\s+)?$"
-    r"|\b(?:the\s+)?(?:figures?|level|indicators?)\s+(?:for|of)\s+$",
-    re.IGNORECASE,
-)
-_CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|\$)", re.IGNORECASE)
-_ABSOLUTE_CHANGE = re.compile(r"\bby\s+(?:about|around|nearly|almost|some|over|more\s+than)?\s*$", re.IGNORECASE)
-_DIFFERENCE_AFTER = re.compile(
-    r"[^.;]{0,30}?\b(?:more|less|higher|lower|fewer|up|down)\b(?!\s+(?:than|from))", re.IGNORECASE
-)
-_OF_WHAT = re.compile(r"\s+(?P<prep>of|in)\s+(?:the\s+)?(?P<what>[^\s]+)", re.IGNORECASE)
-_GENERIC_GOODS = frozenset(
-    "goods products merchandise commodities its their our this these that trade both all both, "
-    "january february march april may june july august september october november december "
-    "about around over nearly almost some approximately more less just only up".split()
-)
-_REFERENCE = re.compile(r"\b(?:the|this|that|its)\s+(?:target|goal|figure|indicator|volume|level)\b", re.IGNORECASE)
-_SECTOR = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?(?:[\w-]+\s+){1,3}(?:sector|industry|products|sphere)\b", re.IGNORECASE)
-_COMPARE_WORD = re.compile(
-    r"\b(?:compared|as against|against|versus|(?<!more\s)(?<!less\s)than|"
-    r"from(?=\s+(?:\$|US|USD|\d|the\s+same|the\s+previous|last|a\s+year)))\b",
-    re.IGNORECASE,
-)
-_THE_COUNTRY = re.compile(r"\b(?:the\s+country'?s?|its)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-_DIFFERENCE_WORD = re.compile(r"\s+(?:more|less|fewer|lower|higher)\b", re.IGNORECASE)
-_TARGET_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:target|goal|objective|benchmark)s?\b", re.IGNORECASE)
-_IN_OTHER_TERMS = re.compile(
-    r"[^.;]{0,12}?\bin\s+(?:rupee|ruble|rouble|yuan|tenge|som|lira|national[- ]currency|local[- ]currency)\s+terms",
-    re.IGNORECASE,
-)
-_PAREN_BASE = re.compile(r"\(\s*$")
-_PRONOUN_SUBJECT = re.compile(
-    r"[^.;]{0,25}?\b(?:it|this|that|the figure|this figure|the indicator|this indicator|the volume|the amount|the total)\b",
-    re.IGNORECASE,
-)
-
 Quantity = Amount | Change
 
 
@@ -95,7 +69,7 @@ def _countries(article: Article, lo: int, hi: int) -> list[CountryMention]:
     for c in find_countries(article.norm, lo, hi):
         if _DATELINE.search(article.norm[max(0, c.start - 40) : c.start]):
             continue
-        if _CURRENCY_AFTER.match(article.norm, c.end):
+        if CURRENCY_AFTER.match(article.norm, c.end):
             continue  # "U.S. dollars" names a currency, not a trading country
         out.append(c)
     return out
@@ -119,107 +93,9 @@ def _topic(article: Article, sentences: list[Sentence]) -> Frame | None:
     return Frame(codes[0], codes[1])
 
 
-def _governing_flow(norm: str, q: Quantity, flows: list[FlowWord], s: Sentence) -> FlowWord | None:
-    """The flow word a quantity belongs to: "of which $22 million is exports", else the last before it."""
-    for f in flows:
-        if f.start >= q.end and f.start - q.end <= 20 and _POSTPOSED_FLOW.match(norm[q.end : f.start]):
-            return f
-    before = [f for f in flows if f.end <= q.start]
-    if before:
-        return before[-1]
-    after = [f for f in flows if f.start >= q.end and f.start - q.end <= 60]
-    return after[0] if after else None
-
-
-def _blocked(norm: str, f: FlowWord, q: Quantity, lo: int) -> bool:
-    """Is the quantity about something else (investment, GDP, a commodity)?"""
-    v = vocabulary()
-    a, b = (f.end, q.start) if f.end <= q.start else (q.end, f.start)
-    if v.blockers.search(norm, a, b) or v.blockers.search(norm, max(lo, q.start - 30), q.start):
-        return True
-    if v.blockers_before_flow.search(norm, max(lo, f.start - 40), f.start):
-        return True
-    before_flow = norm[max(lo, f.start - 25) : f.start]
-    if v.commodities.search(before_flow) and re.search(r"(?:^|\s)\S+\s*$", before_flow):
-        last_words = before_flow.split()[-2:]
-        if any(v.commodities.fullmatch(w.strip(",.").lower()) for w in last_words):
-            return True
-    if _SECTOR.match(norm, f.end):
-        return True  # "trade in the agriculture sector": one sector, not the whole trade
-    after_flow = norm[f.end : f.end + 40]
-    m = _OF_WHAT.match(after_flow)
-    if m and not (q.start >= f.end and q.start - f.end <= 6 + len(m.group("prep"))):
-        word = m.group("what")
-        if m.group("prep").lower() == "of":
-            if not (word[0].isdigit() or word[0] in "$€£" or word.lower() in _GENERIC_GOODS
-                    or find_countries(word.rstrip(",.;:"))):
-                return True  # "exports of footwear": one commodity, not the country's trade
-        elif v.commodities.fullmatch(word.lower().rstrip(",.;:")):
-            return True
-    return False
-
-
-def _period_for(
-    norm: str,
-    q: Quantity,
-    periods: list[tuple[PeriodMention, Period | None, bool]],
-    next_q_start: int,
-    s: Sentence,
-    base: bool,
-) -> tuple[Period | None, PeriodMention | None]:
-    """The period a figure belongs to: stated right after it, else earlier in the sentence."""
-    semicolon = norm.find(";", q.end, next_q_start)
-    if semicolon != -1:
-        next_q_start = semicolon
-    if not base:
-        cue = _COMPARE_WORD.search(norm, q.end, next_q_start)
-        if cue:
-            next_q_start = cue.start()
-    for pm, period, comparison in periods:
-        if pm.start >= q.end and pm.start < next_q_start and pm.start - q.end <= 60:
-            if (comparison and not base) or pm.horizon:
-                continue
-            return period, pm
-    if base:
-        return None, None
-    for pm, period, comparison in reversed(periods):
-        if pm.end <= q.start and not comparison and not pm.horizon and period is not None:
-            return period, pm
-    # "increased by 6% compared to 2014": the figure is for the year after.
-    for pm, period, comparison in periods:
-        if comparison and period is not None and period.is_full_year and not pm.same_period:
-            return Period.year(int(period.start[:4]) + 1), None
-    return None, None
-
-
-def _is_target(norm: str, q: Quantity, f: FlowWord, s: Sentence) -> bool:
-    """Is the figure a goal? An intent word ("aim", "target", "will") governs it.
-
-    Infinitives of result ("to reach", "to boost") count only after an intent
-    word; "jumped 70 percent to reach $63 billion" reports a figure.
-    """
-    v = vocabulary()
-    lo = max(s.start, min(f.start, q.start) - 120)
-    strong = list(v.target_cues.finditer(norm, lo, q.start))
-    if not strong:
-        weak = [m for m in v.weak_target_cues.finditer(norm, lo, q.start)]
-        if not weak or not v.target_cues.search(norm, s.start, weak[-1].start()):
-            return False
-        last = weak[-1]
-    else:
-        last = strong[-1]
-    return not any(
-        not re.search(r"\bto\s+$", norm[max(lo, m.start() - 4) : m.start()])  # "to hit": an infinitive
-        and not re.match(r"\s+to\s", norm[m.end() : m.end() + 4])  # "the goal was to increase"
-        for m in v.value_cues.finditer(norm, last.end(), q.start)
-    )
-
-
-def _shift_year(p: Period, years: int) -> Period:
-    return Period(f"{int(p.start[:4]) + years:04d}{p.start[4:]}", f"{int(p.end[:4]) + years:04d}{p.end[4:]}")
-
-
-def assemble_sentence(article: Article, s: Sentence, ctx: Context, published: date | None) -> list[Fact]:
+def assemble_sentence(
+    article: Article, s: Sentence, ctx: Context, published: date | None
+) -> list[Fact]:
     norm = article.norm
     if not _QUICK_FILTER.search(norm, s.start, s.end):
         return []
@@ -230,23 +106,28 @@ def assemble_sentence(article: Article, s: Sentence, ctx: Context, published: da
     flows = find_flows(norm, s.start, s.end)
     countries = _countries(article, s.start, s.end)
     quantities: list[Quantity] = sorted([*amounts, *changes], key=lambda x: x.start)
-    # Drop amounts that restate the previous one in another currency: "$12.3 billion, about 4.5 trillion naira".
+    # Drop amounts restating the previous one in another currency:
+    # "$12.3 billion, about 4.5 trillion naira".
     kept: list[Quantity] = []
     for q in quantities:
         if isinstance(q, Amount) and kept and isinstance(kept[-1], Amount):
             gap = norm[kept[-1].end : q.start]
-            if len(gap) <= 12 and re.fullmatch(r"[\s,(]*(?:or|about|around|approximately|i\.e\.|equivalent to)?[\s(]*", gap):
-                if q.currency != kept[-1].currency:
-                    continue
+            if len(gap) <= 12 and EQUIVALENT_GAP.fullmatch(gap) and q.currency != kept[-1].currency:
+                continue
         kept.append(q)
     quantities = kept
     raw_periods = find_periods(norm, s.start, s.end)
     periods: list[tuple[PeriodMention, Period | None, bool]] = []
     home_guess = ctx.topic.home if ctx.topic else None
     for pm in raw_periods:
-        candidates = [c.code for c in countries] + ([ctx.topic.home, ctx.topic.partner] if ctx.topic else [])
+        candidates = [c.code for c in countries] + (
+            [ctx.topic.home, ctx.topic.partner] if ctx.topic else []
+        )
         fiscal_country = next((c for c in candidates if fiscal_start(c)), None) or home_guess
-        comparison = bool(_COMPARISON_PERIOD.search(norm[max(s.start, pm.start - 25) : pm.start])) or pm.same_period
+        comparison = (
+            bool(COMPARISON_PERIOD.search(norm[max(s.start, pm.start - 25) : pm.start]))
+            or pm.same_period
+        )
         resolved = resolve(pm, published, fiscal_country)
         if resolved is None and published is None and pm.first is not None and not pm.has_year:
             reference = ctx.period or ctx.lead_period
@@ -261,39 +142,51 @@ def assemble_sentence(article: Article, s: Sentence, ctx: Context, published: da
     last_main: dict[str, Period | None] = {}
     emitted: dict[int, Fact] = {}
     for i, q in enumerate(quantities):
-        f = _governing_flow(norm, q, flows, s)
+        f = governing_flow(norm, q, flows, s)
         inherited = False
-        if f is not None and f.start > q.end and ctx.flow is not None and _PRONOUN_SUBJECT.match(norm, s.start, s.end):
-            f = None  # "It rose 28.7 percent to $18 billion, with exports ...": "it" is the last figure
+        if (
+            f is not None
+            and f.start > q.end
+            and ctx.flow is not None
+            and PRONOUN_SUBJECT.match(norm, s.start, s.end)
+        ):
+            f = None  # "It rose 28.7% to $18 billion, with exports ...": "it" is the last figure
         if f is None:
             if ctx.flow is not None and (
-                _PRONOUN_SUBJECT.match(norm, s.start, s.end) or _REFERENCE.search(norm, s.start, q.start)
+                PRONOUN_SUBJECT.match(norm, s.start, s.end)
+                or REFERENCE.search(norm, s.start, q.start)
             ):
                 f = ctx.flow
                 inherited = True
             else:
                 continue
-        if not inherited and _blocked(norm, f, q, s.start):
+        if not inherited and blocked(norm, f, q, s.start):
             continue
         next_start = quantities[i + 1].start if i + 1 < len(quantities) else s.end
         if isinstance(q, Amount) and (
-            _ABSOLUTE_CHANGE.search(norm, max(s.start, q.start - 25), q.start)
-            or (i + 1 < len(quantities) and isinstance(quantities[i + 1], Change)
+            ABSOLUTE_CHANGE.search(norm, max(s.start, q.start - 25), q.start)
+            or (
+                i + 1 < len(quantities)
+                and isinstance(quantities[i + 1], Change)
                 and re.fullmatch(r"\s*,?\s*(?:or|i\.e\.)\s*(?:by\s+)?", norm[q.end : next_start])
-                and _DIFFERENCE_AFTER.match(norm, quantities[i + 1].end, quantities[i + 1].end + 30))
+                and DIFFERENCE_AFTER.match(norm, quantities[i + 1].end, quantities[i + 1].end + 30)
+            )
         ):
             continue  # "grew by $12 million", "$940 million, or 10.5 percent more": differences
-        if isinstance(q, Amount) and _DIFFERENCE_WORD.match(norm, q.end):
+        if isinstance(q, Amount) and DIFFERENCE_WORD.match(norm, q.end):
             continue  # "98.5 million dollars fewer than a year earlier"
-        base = isinstance(q, Amount) and bool(_BASE_CUE.search(norm[max(s.start, q.start - 30) : q.start]))
+        base = isinstance(q, Amount) and bool(
+            BASE_CUE.search(norm[max(s.start, q.start - 30) : q.start])
+        )
         paren_period = None
-        if isinstance(q, Amount) and _PAREN_BASE.search(norm, max(s.start, q.start - 3), q.start):
+        if isinstance(q, Amount) and PAREN_BASE.search(norm, max(s.start, q.start - 3), q.start):
             prev = quantities[i - 1] if i else None
             if isinstance(prev, Amount) and prev.currency != q.currency:
                 continue  # "3 trillion rubles ($35 billion)": an equivalent, not a new fact
             # "... compared to January-November 2021 ($118.8 million)": the base figure.
             paren_period = next(
-                (pm for pm, _, comparison in periods if comparison and 0 <= q.start - pm.end <= 4), None
+                (pm for pm, _, comparison in periods if comparison and 0 <= q.start - pm.end <= 4),
+                None,
             )
             base = base or paren_period is not None
         if isinstance(q, Amount) and not base:
@@ -307,13 +200,21 @@ def assemble_sentence(article: Article, s: Sentence, ctx: Context, published: da
         else:
             frame_lo = max([x.end for x in quantities if x.end <= f.start], default=s.start)
             frame_hi = min([x.start for x in quantities if x.start >= f.end], default=s.end)
-            frame = frame_for(norm, f, countries, frame_lo, max(frame_hi, q.start) if q.start > f.end else frame_hi)
+            frame = frame_for(
+                norm,
+                f,
+                countries,
+                frame_lo,
+                max(frame_hi, q.start) if q.start > f.end else frame_hi,
+            )
             if frame is None:
                 continue  # a region's or a city's trade
             seg_lo = max(quantities[i - 1].end if i else f.end, f.end)
             local = [c for c in countries if seg_lo <= c.start < q.start]
             if local and frame.partner is None and local[-1].code != frame.home:
-                frame = Frame(frame.home, local[-1].code)  # lists: "Ireland ($456 million), Germany (...)"
+                frame = Frame(
+                    frame.home, local[-1].code
+                )  # lists: "Ireland ($456 million), Germany (...)"
             elif i and frame.home and frame.partner and f.end < quantities[i - 1].end:
                 local = [c for c in countries if quantities[i - 1].end <= c.start < q.start]
                 if local and local[-1].code not in (frame.home, frame.partner):
@@ -322,9 +223,14 @@ def assemble_sentence(article: Article, s: Sentence, ctx: Context, published: da
                         frame = Frame(local[-1].code, frame.partner)
                     else:
                         frame = Frame(frame.home, local[-1].code)
-            if f.world and frame.home is None and _THE_COUNTRY.search(norm, max(s.start, f.start - 30), f.start):
+            if (
+                f.world
+                and frame.home is None
+                and THE_COUNTRY.search(norm, max(s.start, f.start - 30), f.start)
+            ):
                 named = [c for c in countries if c.end <= f.start] or [
-                    c for c in ctx.recent if c.end <= f.start]
+                    c for c in ctx.recent if c.end <= f.start
+                ]
                 if named:
                     frame = Frame(named[-1].code, frame.partner)
             context = ctx.frame if ctx.paragraph == s.paragraph and ctx.frame else None
@@ -335,55 +241,119 @@ def assemble_sentence(article: Article, s: Sentence, ctx: Context, published: da
         flow = "turnover" if f.flow == TURNOVER else "export"
         countries_out = pair_key(*pair) if flow == "turnover" else pair
         partner_fact = emitted.get(i - 1)
-        if isinstance(q, Change) and partner_fact is not None and partner_fact.kind == "value" and not any(
-            quantities[i - 1].end <= x.start < q.start for x in [*countries, *flows]
+        if (
+            isinstance(q, Change)
+            and partner_fact is not None
+            and partner_fact.kind == "value"
+            and not any(quantities[i - 1].end <= x.start < q.start for x in [*countries, *flows])
         ):
             # "Germany (more than $173.6 million, up 97.7%)": the change of that figure.
             flow, countries_out = partner_fact.flow, partner_fact.countries
-            if _IN_OTHER_TERMS.match(norm, q.end):
+            if IN_OTHER_TERMS.match(norm, q.end):
                 continue
         qualifier = q.qualifier if isinstance(q, Amount) else None
-        if isinstance(q, Amount) and not base and (_is_target(norm, q, f, s) or _TARGET_AFTER.match(norm, q.end)):
+        if (
+            isinstance(q, Amount)
+            and not base
+            and (is_target(norm, q, f, s) or TARGET_AFTER.match(norm, q.end))
+        ):
             by = target_year(norm, q, s, periods, published)
-            facts.append(Fact("target", flow, countries_out, q.value, q.currency, None, None, by,
-                              quote, (s.start, s.end), qualifier))
+            facts.append(
+                Fact(
+                    "target",
+                    flow,
+                    countries_out,
+                    q.value,
+                    q.currency,
+                    None,
+                    None,
+                    by,
+                    quote,
+                    (s.start, s.end),
+                    qualifier,
+                )
+            )
             continue
         window_end = next_start
-        if isinstance(q, Change) and i + 1 < len(quantities) and isinstance(quantities[i + 1], Amount):
+        if (
+            isinstance(q, Change)
+            and i + 1 < len(quantities)
+            and isinstance(quantities[i + 1], Amount)
+            and not re.search(r"[;]|\bwhile\b|\bwhereas\b", norm[q.end : next_start])
+        ):
             # "increased by 39.6% and amounted to $970.1 million in 2020": one clause, one period.
-            if not re.search(r"[;]|\bwhile\b|\bwhereas\b", norm[q.end : next_start]):
-                window_end = quantities[i + 2].start if i + 2 < len(quantities) else s.end
+            window_end = quantities[i + 2].start if i + 2 < len(quantities) else s.end
         if paren_period is not None:
             pm = paren_period
             period = next(p for m, p, _ in periods if m is pm)
         else:
-            period, pm = _period_for(norm, q, periods, window_end, s, base)
+            period, pm = period_for(norm, q, periods, window_end, s, base)
         main = last_main.get(flow + str(countries_out))
         if base and pm is not None and main is not None and (pm.same_period or pm.relative == -1):
             # "the same period of last year", "the previous year": relative to the figure compared.
-            period = _shift_year(main, -1) if pm.year is None else Period(
-                f"{pm.year}{main.start[4:]}", f"{pm.year}{main.end[4:]}")
+            period = (
+                shift_year(main, -1)
+                if pm.year is None
+                else Period(f"{pm.year}{main.start[4:]}", f"{pm.year}{main.end[4:]}")
+            )
         main_period = last_main.get(flow + str(countries_out))
-        if isinstance(q, Change) and partner_fact is not None and partner_fact.kind == "value" and pm is None:
+        if (
+            isinstance(q, Change)
+            and partner_fact is not None
+            and partner_fact.kind == "value"
+            and pm is None
+        ):
             main_period = partner_fact.period
-        if isinstance(q, Change) and pm is not None and main_period is not None and (
-            pm.end <= q.start or q.level or (period is not None and period.end < main_period.start)
+        if (
+            isinstance(q, Change)
+            and pm is not None
+            and main_period is not None
+            and (
+                pm.end <= q.start
+                or q.level
+                or (period is not None and period.end < main_period.start)
+            )
         ):
             pm = None  # a period before the change may belong to a base figure; the main one wins
-        if period is None and pm is None and not base and not _NOW.search(norm, s.start, q.start):
+        if period is None and pm is None and not base and not NOW.search(norm, s.start, q.start):
             period = ctx.period or ctx.lead_period
-        if isinstance(q, Change) and not inherited and _is_target(norm, q, f, s):
+        if isinstance(q, Change) and not inherited and is_target(norm, q, f, s):
             continue  # "plans to increase exports by 20%": a goal without an amount
-        if isinstance(q, Change) and _IN_OTHER_TERMS.match(norm, q.end):
+        if isinstance(q, Change) and IN_OTHER_TERMS.match(norm, q.end):
             continue  # "in rupee terms": the same change restated in another currency
         if isinstance(q, Change):
             if pm is None and main_period is not None:
                 period = main_period  # a change belongs to the figure it qualifies
-            facts.append(Fact("change", flow, countries_out, None, None, q.percent, period, None,
-                              quote, (s.start, s.end)))
+            facts.append(
+                Fact(
+                    "change",
+                    flow,
+                    countries_out,
+                    None,
+                    None,
+                    q.percent,
+                    period,
+                    None,
+                    quote,
+                    (s.start, s.end),
+                )
+            )
         else:
-            facts.append(Fact("value", flow, countries_out, q.value, q.currency, None, period, None,
-                              quote, (s.start, s.end), qualifier))
+            facts.append(
+                Fact(
+                    "value",
+                    flow,
+                    countries_out,
+                    q.value,
+                    q.currency,
+                    None,
+                    period,
+                    None,
+                    quote,
+                    (s.start, s.end),
+                    qualifier,
+                )
+            )
             emitted[i] = facts[-1]
         if not base:
             last_main[flow + str(countries_out)] = period
@@ -407,10 +377,17 @@ def assemble_facts(article: Article) -> list[Fact]:
         new = assemble_sentence(article, s, ctx, published)
         if ctx.lead_period is None and s.paragraph <= 2:
             ctx.lead_period = next((f.period for f in new if f.period is not None), None)
-            if ctx.lead_period is None and vocabulary().trade_hint.search(article.norm, s.start, s.end):
+            if ctx.lead_period is None and vocabulary().trade_hint.search(
+                article.norm, s.start, s.end
+            ):
                 ctx.lead_period = next(
-                    (p for m in find_periods(article.norm, s.start, s.end)
-                     if not m.horizon and (p := resolve(m, published)) is not None), None)
+                    (
+                        p
+                        for m in find_periods(article.norm, s.start, s.end)
+                        if not m.horizon and (p := resolve(m, published)) is not None
+                    ),
+                    None,
+                )
         facts.extend(new)
     return merge_facts(facts)
 

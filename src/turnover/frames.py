@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from turnover.countries import CountryMention
-from turnover.vocabulary import EXPORT, IMPORT, FlowWord
+from turnover.vocabulary import IMPORT, FlowWord
 
 _FROM = re.compile(r"(?:\bfrom|\bof|\bby)\s+(?:the\s+)?$", re.IGNORECASE)
 _TO = re.compile(r"(?:\bto|\binto|\bfor|\bwith|\btowards|\bin)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -59,8 +59,12 @@ def frame_for(
         c.start == _REGION_SOURCE.match(norm, flow.end, hi).start("name") for c in countries
     ):
         return None  # "exports from Istanbul": a city's or a province's trade
-    near_before = [c for c in countries if lo <= c.start and c.end <= flow.start and flow.start - c.end <= 45]
-    after = [c for c in countries if c.start >= flow.end and c.end <= hi and c.start - flow.end <= 70]
+    near_before = [
+        c for c in countries if lo <= c.start and c.end <= flow.start and flow.start - c.end <= 45
+    ]
+    after = [
+        c for c in countries if c.start >= flow.end and c.end <= hi and c.start - flow.end <= 70
+    ]
 
     # "between A and B" anywhere around the flow word.
     for i, c in enumerate(countries):
@@ -76,10 +80,14 @@ def frame_for(
         if not _CLAUSE_BREAK.search(gap) and not _TO.search(norm[last.end : flow.start] + " "):
             if len(near_before) >= 2:
                 prev = near_before[-2]
-                if _JOIN.match(norm[prev.end : last.start]) and not _FROM.search(_before(norm, prev, lo)):
+                if _JOIN.match(norm[prev.end : last.start]) and not _FROM.search(
+                    _before(norm, prev, lo)
+                ):
                     home, partner = prev.code, last.code
             if home is None:
-                if len(gap) <= 16 or re.search(r"^(?:'s)?\s*(?:total|overall|foreign|external|mutual|bilateral)", gap):
+                if len(gap) <= 16 or re.search(
+                    r"^(?:'s)?\s*(?:total|overall|foreign|external|mutual|bilateral)", gap
+                ):
                     home = last.code  # "Georgia's trade", "Chinese exports"
                 else:
                     partner = last.code  # "Russia is second, where exports ...": a partner
@@ -102,9 +110,10 @@ def frame_for(
                 home = c.code
             elif partner is None and c.code != home:
                 partner = c.code
-        elif _TO.search(lead) or _JOIN.match(norm[flow.end : c.start]):
-            if partner is None and c.code != home:
-                partner = c.code
+        elif (_TO.search(lead) or _JOIN.match(norm[flow.end : c.start])) and (
+            partner is None and c.code != home
+        ):
+            partner = c.code
         if home is not None and partner is not None:
             break
     return Frame(home, partner)

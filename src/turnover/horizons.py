@@ -44,7 +44,11 @@ def target_year(
     m = _IN_YEARS.search(norm, s.start, s.end)
     if m and published is not None:
         # "sign the agreement in 2022 ... in five years": count from the start the text names.
-        starts = [pm.year for pm, _, _ in periods if pm.year and pm.end <= m.start() and pm.year >= published.year]
+        starts = [
+            pm.year
+            for pm, _, _ in periods
+            if pm.year and pm.end <= m.start() and pm.year >= published.year
+        ]
         return max(starts, default=published.year) + _count(m["n"])
     if _NEXT_YEAR.search(norm, s.start, s.end) and published is not None:
         return published.year + 1
@@ -56,6 +60,10 @@ def target_year(
             return pm.year
         if pm.relative == 0 and published is not None:
             return published.year
-    if re.search(r"\b(?:this|the current)\s+year\b|\bend\s+of\s+the\s+year\b", norm[q.end : s.end], re.IGNORECASE):
+    if re.search(
+        r"\b(?:this|the current)\s+year\b|\bend\s+of\s+the\s+year\b",
+        norm[q.end : s.end],
+        re.IGNORECASE,
+    ):
         return published.year if published else None
     return None

@@ -51,30 +51,55 @@ def merge_facts(facts: list[Fact]) -> list[Fact]:
                     if seen.by is None and fact.by is not None:
                         out[i] = replace(seen, by=fact.by)
                     merged = seen.by is None or fact.by is None or seen.by == fact.by
-            elif fact.currency == seen.currency and (seen.period is None or fact.period is None) and (
-                (seen.qualifier in _BOUNDS and _beyond(seen, fact)) or (fact.qualifier in _BOUNDS and _beyond(fact, seen))
-            ) and _close(fact.value, seen.value, 0.1):
+            elif (
+                fact.currency == seen.currency
+                and (seen.period is None or fact.period is None)
+                and (
+                    (seen.qualifier in _BOUNDS and _beyond(seen, fact))
+                    or (fact.qualifier in _BOUNDS and _beyond(fact, seen))
+                )
+                and _close(fact.value, seen.value, 0.1)
+            ):
                 # A bound without a period ("more than $8 billion" in a title) and the exact figure.
                 exact = fact if fact.qualifier not in _BOUNDS else seen
-                out[i] = replace(seen, value=exact.value, period=seen.period or fact.period,
-                                 qualifier=exact.qualifier)
+                out[i] = replace(
+                    seen,
+                    value=exact.value,
+                    period=seen.period or fact.period,
+                    qualifier=exact.qualifier,
+                )
                 merged = True
-            elif fact.currency == seen.currency and (seen.period is None) != (fact.period is None) and _close(
-                fact.value, seen.value
+            elif (
+                fact.currency == seen.currency
+                and (seen.period is None) != (fact.period is None)
+                and _close(fact.value, seen.value)
             ):
-                out[i] = replace(seen, period=seen.period or fact.period)  # a title restating the lead
+                out[i] = replace(
+                    seen, period=seen.period or fact.period
+                )  # a title restating the lead
                 merged = True
-            elif fact.period == seen.period and fact.period is not None and fact.currency != seen.currency:
+            elif (
+                fact.period == seen.period
+                and fact.period is not None
+                and fact.currency != seen.currency
+            ):
                 merged = True  # the same figure restated in another currency (FACTS.md)
             elif fact.period == seen.period and fact.currency == seen.currency:
                 if _close(fact.value, seen.value):
                     merged = True
-                elif seen.qualifier in _BOUNDS and fact.qualifier not in _BOUNDS and _close(
-                    fact.value, seen.value, 0.1
-                ) and _beyond(seen, fact):
+                elif (
+                    seen.qualifier in _BOUNDS
+                    and fact.qualifier not in _BOUNDS
+                    and _close(fact.value, seen.value, 0.1)
+                    and _beyond(seen, fact)
+                ):
                     out[i] = replace(seen, value=fact.value, qualifier=fact.qualifier)
                     merged = True
-                elif fact.qualifier in _BOUNDS and _close(fact.value, seen.value, 0.1) and _beyond(fact, seen):
+                elif (
+                    fact.qualifier in _BOUNDS
+                    and _close(fact.value, seen.value, 0.1)
+                    and _beyond(fact, seen)
+                ):
                     merged = True
             if merged:
                 break

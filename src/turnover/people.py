@@ -41,7 +41,7 @@ from turnover.roles import (
     Lexicon,
     Token,
     lexicon,
-    paragraphs,
+    title_windows,
     tokenise,
 )
 from turnover.sentences import split_sentences
@@ -345,7 +345,7 @@ def find_people(article: Article) -> list[Person]:
     """Return the named state officials of an article, one per person, in order of mention."""
     lex = lexicon()
     norm = article.norm
-    spans = paragraphs(norm, lex)
+    spans = title_windows(norm, lex)
     if not spans:
         return []
     countries = [c for a, b in spans for c in find_countries(norm, a, b)]

@@ -33,9 +33,7 @@ def _patterns() -> dict:
     num = r"[+-]?\d+(?:[.,]\d+)?"
     words = _alternation(list(t["number_words"]))
     units = _alternation(t["percent_units"])
-    percent = re.compile(
-        rf"(?<![\w.])(?P<num>{num})\s?-?\s?(?:{units})(?![\w])", re.IGNORECASE
-    )
+    percent = re.compile(rf"(?<![\w.])(?P<num>{num})\s?-?\s?(?:{units})(?![\w])", re.IGNORECASE)
     ratio = re.compile(
         rf"(?<![\w.])(?P<num>\d+(?:[.,]\d+)?|{words})[\s-]?(?:times|fold)\b", re.IGNORECASE
     )
@@ -47,8 +45,18 @@ def _patterns() -> dict:
         r"(?:\s+[\w'-]+){0,3}?\s+(?:level|figure|volume|indicator)",
         re.IGNORECASE,
     )
-    return {"percent": percent, "ratio": ratio, "ratio_word": ratio_word, "rise": rise,
-            "fall": fall, "level": level, "table": t}
+    return {
+        "percent": percent,
+        "ratio": ratio,
+        "ratio_word": ratio_word,
+        "rise": rise,
+        "fall": fall,
+        "level": level,
+        "table": t,
+    }
+
+
+_BY_BEFORE = re.compile(r"\bby\s+(?:almost|nearly|about|some|over|around)?\s*$", re.IGNORECASE)
 
 
 def _to_float(raw: str) -> float:
@@ -106,11 +114,10 @@ def find_changes(norm: str, start: int = 0, end: int | None = None) -> list[Chan
         sign = -1 if raw[0] == "-" else 1
         if not explicit:
             near = sign_near(norm, m.start(), m.end(), start, stop)
-            if not near:
-                # Elliptical coordination ("..., while imports - by 23%") keeps the last
-                # sign; a percent with no word of change at all is a share or a rate.
-                if not re.search(r"\bby\s+(?:almost|nearly|about|some|over|around)?\s*$", before, re.IGNORECASE):
-                    continue
+            # Elliptical coordination ("..., while imports - by 23%") keeps the last
+            # sign; a percent with no word of change at all is a share or a rate.
+            if not near and not _BY_BEFORE.search(before):
+                continue
             sign = near or next((1 if c.percent >= 0 else -1 for c in reversed(found)), 1)
             value = abs(value)
         found.append(Change(m.start(), m.end(), sign * abs(value), explicit, False))
@@ -122,6 +129,8 @@ def find_changes(norm: str, start: int = 0, end: int | None = None) -> list[Chan
         pct = (x - 1) * 100 if sign >= 0 else -(1 - 1 / x) * 100
         found.append(Change(m.start(), m.end(), round(pct, 4), sign != 0, True))
     for m in p["ratio_word"].finditer(norm, start, stop):
-        found.append(Change(m.start(), m.end(), table["ratio_words"][m.group().lower()], True, True))
+        found.append(
+            Change(m.start(), m.end(), table["ratio_words"][m.group().lower()], True, True)
+        )
     found.sort(key=lambda c: c.start)
     return found

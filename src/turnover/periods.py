@@ -39,8 +39,12 @@ class PeriodMention:
 
     @property
     def has_year(self) -> bool:
-        return self.year is not None or self.relative is not None or self.previous_month or self.fiscal is not None or (
-            self.fiscal_short is not None
+        return (
+            self.year is not None
+            or self.relative is not None
+            or self.previous_month
+            or self.fiscal is not None
+            or (self.fiscal_short is not None)
         )
 
 
@@ -58,23 +62,48 @@ def _compiled() -> tuple[dict, list[tuple[str, re.Pattern[str]]]]:
         rf"(?P<last>{last_year})\b))?"
     )
     pats = [
-        ("fiscal", rf"\b(?:FY|fiscal\s+year|financial\s+year|fiscal)\s?'?(?P<a>(?:19|20)?\d\d)"
-                   rf"(?:\s?[-/]\s?(?P<b>(?:19|20)?\d\d))?\b"),
-        ("range", rf"(?<![\w-])(?:from\s+)?(?P<m1>{m})(?:\s+(?P<y1>{YEAR}))?\s*(?:-|to|through|till|until)"
-                  rf"\s*(?P<m2>{m})(?:\s*(?P<fa>(?:19|20)\d\d)\s?-\s?(?P<fb>\d\d)\b)?" + yearspec),
+        (
+            "fiscal",
+            r"\b(?:FY|fiscal\s+year|financial\s+year|fiscal)\s?'?(?P<a>(?:19|20)?\d\d)"
+            r"(?:\s?[-/]\s?(?P<b>(?:19|20)?\d\d))?\b",
+        ),
+        (
+            "range",
+            rf"(?<![\w-])(?:from\s+)?(?P<m1>{m})(?:\s+(?P<y1>{YEAR}))?\s*(?:-|to|through|till|until)"
+            rf"\s*(?P<m2>{m})(?:\s*(?P<fa>(?:19|20)\d\d)\s?-\s?(?P<fb>\d\d)\b)?" + yearspec,
+        ),
         ("split", rf"(?<![\w-])(?P<a>{YEAR})\s?[-/]\s?(?P<b>\d\d)(?![\d-])"),
-        ("half", rf"\b(?:the\s+)?(?P<o>first|second|1st|2nd)\s+half(?:\s+of)?(?:\s+the\s+year)?" + yearspec),
+        (
+            "half",
+            r"\b(?:the\s+)?(?P<o>first|second|1st|2nd)\s+half(?:\s+of)?(?:\s+the\s+year)?"
+            + yearspec,
+        ),
         ("hshort", rf"\b(?:H(?P<h>[12])|(?P<h2>[12])H)\s?'?(?P<y>{YEAR})?\b"),
-        ("quarter", rf"\b(?:the\s+)?(?P<o>{ordinals})\s+quarter(?:\s+of)?(?:\s+the\s+year)?" + yearspec),
+        (
+            "quarter",
+            rf"\b(?:the\s+)?(?P<o>{ordinals})\s+quarter(?:\s+of)?(?:\s+the\s+year)?" + yearspec,
+        ),
         ("qshort", rf"\b(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)\s?'?\s?(?P<y>{YEAR})?\b"),
-        ("nmonths", rf"\b(?:the\s+)?(?:first\s+)?(?P<n>\d{{1,2}}|{counts})[\s-]months?"
-                    rf"(?:\s+period)?" + yearspec),
-        ("month", rf"(?<![\w-])(?P<m1>{m})(?:\s+(?P<y>{YEAR})\b|,?\s+(?:of\s+)?(?P<this>{this_year})\b"
-                  rf"|,?\s+(?:of\s+)?(?P<last>{last_year})\b)?"),
-        ("same", rf"\b(?:the\s+)?(?:same|corresponding|similar)\s+(?:period|month|quarter|months)(?:\s+(?:of|in|a|from))?\s*(?:the\s+)?"
-                 rf"(?:(?P<y>{YEAR})\b|(?P<last>{last_year})\b|year)?"),
-        ("horizon", rf"\b(?:by|until|till)\s+(?:the\s+end\s+of\s+)?(?:the\s+year\s+)?"
-                    rf"(?P<y>{YEAR})\b|\b(?P<y2>{YEAR})\s+(?:deadline|target)"),
+        (
+            "nmonths",
+            rf"\b(?:the\s+)?(?:first\s+)?(?P<n>\d{{1,2}}|{counts})[\s-]months?"
+            rf"(?:\s+period)?" + yearspec,
+        ),
+        (
+            "month",
+            rf"(?<![\w-])(?P<m1>{m})(?:\s+(?P<y>{YEAR})\b|,?\s+(?:of\s+)?(?P<this>{this_year})\b"
+            rf"|,?\s+(?:of\s+)?(?P<last>{last_year})\b)?",
+        ),
+        (
+            "same",
+            rf"\b(?:the\s+)?(?:same|corresponding|similar)\s+(?:period|month|quarter|months)(?:\s+(?:of|in|a|from))?\s*(?:the\s+)?"
+            rf"(?:(?P<y>{YEAR})\b|(?P<last>{last_year})\b|year)?",
+        ),
+        (
+            "horizon",
+            rf"\b(?:by|until|till)\s+(?:the\s+end\s+of\s+)?(?:the\s+year\s+)?"
+            rf"(?P<y>{YEAR})\b|\b(?P<y2>{YEAR})\s+(?:deadline|target)",
+        ),
         ("year", rf"(?<![\w$.,-])(?P<y>{YEAR})(?![\w%-]|[.,]\d|\s?(?:million|billion|bln|mln))"),
         ("lastmonth", r"\b(?:last|previous|past)\s+month\b"),
         ("last", rf"\b(?P<last>{last_year})\b"),
@@ -131,13 +160,18 @@ def _mention(name: str, m: re.Match[str], t: dict) -> PeriodMention | None:
         y1 = int(m["y1"]) if m["y1"] else None
         if year is None and y1 is not None and m1 <= m2:
             year = y1
-        return PeriodMention(s, e, first=m1, last=m2, year=year, relative=rel,
-                             first_year=y1 if y1 != year else None)
+        return PeriodMention(
+            s, e, first=m1, last=m2, year=year, relative=rel, first_year=y1 if y1 != year else None
+        )
     if name in ("half", "hshort"):
-        o = (m.groupdict().get("o") or m.groupdict().get("h") or m.groupdict().get("h2") or "1").lower()
+        o = (
+            m.groupdict().get("o") or m.groupdict().get("h") or m.groupdict().get("h2") or "1"
+        ).lower()
         second = o in ("second", "2nd", "2")
         year, rel = _year_of(m)
-        return PeriodMention(s, e, first=7 if second else 1, last=12 if second else 6, year=year, relative=rel)
+        return PeriodMention(
+            s, e, first=7 if second else 1, last=12 if second else 6, year=year, relative=rel
+        )
     if name in ("quarter", "qshort"):
         gd = m.groupdict()
         q = t["ordinals"].get((gd.get("o") or "").lower()) or int(gd.get("q") or gd.get("q2") or 1)
@@ -249,7 +283,11 @@ def resolve(
     if mention.previous_month:
         if published is None:
             return None
-        y, m = (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12)
+        y, m = (
+            (published.year, published.month - 1)
+            if published.month > 1
+            else (published.year - 1, 12)
+        )
         return Period.months(y, m, m)
     if mention.fiscal or mention.fiscal_short:
         start_month = fiscal_start(country)
@@ -258,7 +296,9 @@ def resolve(
         end_year = mention.fiscal[1] if mention.fiscal else mention.fiscal_short
         if mention.first is not None and mention.last is not None and mention.first != start_month:
             return None
-        return Period(f"{end_year - 1:04d}-{start_month:02d}", f"{end_year:04d}-{start_month - 1:02d}")
+        return Period(
+            f"{end_year - 1:04d}-{start_month:02d}", f"{end_year:04d}-{start_month - 1:02d}"
+        )
     year = mention.year
     if year is None and mention.relative is not None:
         if published is None:

@@ -33,6 +33,7 @@ _TOKEN = re.compile(
 # English words no one is named after ("Statistics", "Development", "Ministries").
 _COMMON_SUFFIX = re.compile(r"(?:tion|sion|ment|ics|ture|ity|ism|ship|ness|ies)$")
 MAX_ROLE_TOKENS = 30
+WINDOW_BEFORE, WINDOW_AFTER = 120, 160
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,15 +151,37 @@ def _classify(word: str, lex: Lexicon) -> tuple[int, int]:
     return STOP, 0
 
 
-def paragraphs(norm: str, lex: Lexicon) -> list[tuple[int, int]]:
-    """The paragraphs that hold a title word: the only places an official is named."""
+def title_windows(norm: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Stretches of text around title words: the only places an official is named.
+
+    A window runs from WINDOW_BEFORE characters before a title word (a name
+    with its role after it) to WINDOW_AFTER after it (a long role, then the
+    name, then names listed with it), inside its paragraph, cut at spaces.
+    """
     spans: list[tuple[int, int]] = []
     start = 0
     for paragraph in norm.split("\n"):
-        if lex.prefilter.search(paragraph.lower()) and not title_case(paragraph):
-            spans.append((start, start + len(paragraph)))
+        lower = paragraph.lower()
+        hits = list(lex.prefilter.finditer(lower))
+        if hits and not title_case(paragraph):
+            if len(lower) != len(paragraph):  # lower() moved offsets: take it all
+                windows = [(0, len(paragraph))]
+            else:
+                windows = [_window(paragraph, h.start(), h.end()) for h in hits]
+            for a, b in windows:
+                if spans and start + a <= spans[-1][1]:
+                    spans[-1] = (spans[-1][0], max(spans[-1][1], start + b))
+                else:
+                    spans.append((start + a, start + b))
         start += len(paragraph) + 1
     return spans
+
+
+def _window(paragraph: str, hit_start: int, hit_end: int) -> tuple[int, int]:
+    a, b = hit_start - WINDOW_BEFORE, hit_end + WINDOW_AFTER
+    a = 0 if a <= 0 else paragraph.find(" ", a) + 1
+    b = len(paragraph) if b >= len(paragraph) else max(paragraph.rfind(" ", 0, b), hit_end)
+    return a, b
 
 
 def tokenise(norm: str, spans: list[tuple[int, int]], mentions: list, lex: Lexicon):

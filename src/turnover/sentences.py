@@ -10,8 +10,48 @@ import re
 from dataclasses import dataclass
 
 _ABBREVIATIONS = frozenset(
-    "u.s mr mrs ms dr st no vs jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp "
-    "gov prof gen lt col sen rep dept est approx e.g i.e etc s u.k u.a.e".split()
+    [
+        "u.s",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "no",
+        "vs",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "gov",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "sen",
+        "rep",
+        "dept",
+        "est",
+        "approx",
+        "e.g",
+        "i.e",
+        "etc",
+        "s",
+        "u.k",
+        "u.a.e",
+    ]
 )
 _END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9$])")
 _PARAGRAPH = re.compile(r"[^\n]+")

@@ -13,8 +13,12 @@ from turnover.reader import ArticleInputError, find_articles, read_article
 
 
 def extract_command(
-    paths: Annotated[list[str], typer.Argument(help="Article files, folders, globs, or - for stdin.")],
-    jsonl: Annotated[bool, typer.Option("--jsonl", help="One compact JSON object per line (default).")] = False,
+    paths: Annotated[
+        list[str], typer.Argument(help="Article files, folders, globs, or - for stdin.")
+    ],
+    jsonl: Annotated[
+        bool, typer.Option("--jsonl", help="One compact JSON object per line (default).")
+    ] = False,
     pretty: Annotated[bool, typer.Option("--pretty", help="Indented JSON, for reading.")] = False,
     published: Annotated[
         str | None, typer.Option(help="Publication date (YYYY-MM-DD) when the articles carry none.")

@@ -1,0 +1,196 @@
+"""Reading one clause: which flow word governs a figure, whether it is blocked,
+a base of comparison or a goal, and which period it belongs to.
+
+These are the questions `assemble.py` asks of every amount and percent; each
+answer is a pure function of the normalised text around the figure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from turnover.amounts import Amount
+from turnover.countries import find_countries
+from turnover.lexicon import load_table
+from turnover.models import Period
+from turnover.percents import Change
+from turnover.periods import PeriodMention
+from turnover.sentences import Sentence
+from turnover.vocabulary import FlowWord, vocabulary
+
+POSTPOSED_FLOW = re.compile(
+    r"^\s*(?:is|are|was|were|-|of|in|worth of|for)\s*(?:the\s+)?$", re.IGNORECASE
+)
+NOW = re.compile(
+    r"\b(?:currently|now|at present|presently|today|these days|annual|annually|ago|per year)\b",
+    re.IGNORECASE,
+)
+BASE_CUE = re.compile(
+    r"\b(?:compared\s+(?:to|with)|as\s+against|against|versus|from|up\s+from|down\s+from|(?<!more\s)(?<!less\s)than)"
+    r"(?:\s+(?:the\s+)?(?:exports?|imports?|figure|level|value)\s+of)?"
+    r"(?:\s+(?:last|the\s+previous|the\s+same\s+period\s+of\s+last)\s+year'?s?)?\s*(?:about|around|over|nearly)?\s*$",
+    re.IGNORECASE,
+)
+COMPARISON_PERIOD = re.compile(
+    r"\b(?:compared\s+(?:to|with)|as\s+against|against|versus|from|than|vs\.?)"
+    r"(?:\s+(?:the\s+)?(?:figures?|level|volume|indicators?|data|results?)\s+(?:for|of|in))?\s+(?:in\s+|during\s+|the\s+)?$"
+    r"|\b(?:the\s+)?(?:figures?|level|indicators?)\s+(?:for|of)\s+$",
+    re.IGNORECASE,
+)
+CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|\$)", re.IGNORECASE)
+ABSOLUTE_CHANGE = re.compile(
+    r"\bby\s+(?:about|around|nearly|almost|some|over|more\s+than)?\s*$", re.IGNORECASE
+)
+DIFFERENCE_AFTER = re.compile(
+    r"[^.;]{0,30}?\b(?:more|less|higher|lower|fewer|up|down)\b(?!\s+(?:than|from))", re.IGNORECASE
+)
+OF_WHAT = re.compile(r"\s+(?P<prep>of|in)\s+(?:the\s+)?(?P<what>[^\s]+)", re.IGNORECASE)
+GENERIC_GOODS = frozenset(load_table("trade")["generic_goods"])
+REFERENCE = re.compile(
+    r"\b(?:the|this|that|its)\s+(?:target|goal|figure|indicator|volume|level)\b", re.IGNORECASE
+)
+SECTOR = re.compile(
+    r"\s+(?:in|of)\s+(?:the\s+)?(?:[\w-]+\s+){1,3}(?:sector|industry|products|sphere)\b",
+    re.IGNORECASE,
+)
+COMPARE_WORD = re.compile(
+    r"\b(?:compared|as against|against|versus|(?<!more\s)(?<!less\s)than|"
+    r"from(?=\s+(?:\$|US|USD|\d|the\s+same|the\s+previous|last|a\s+year)))\b",
+    re.IGNORECASE,
+)
+THE_COUNTRY = re.compile(r"\b(?:the\s+country'?s?|its)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+DIFFERENCE_WORD = re.compile(r"\s+(?:more|less|fewer|lower|higher)\b", re.IGNORECASE)
+TARGET_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:target|goal|objective|benchmark)s?\b", re.IGNORECASE
+)
+IN_OTHER_TERMS = re.compile(
+    r"[^.;]{0,12}?\bin\s+(?:rupee|ruble|rouble|yuan|tenge|som|lira|"
+    r"national[- ]currency|local[- ]currency)\s+terms",
+    re.IGNORECASE,
+)
+EQUIVALENT_GAP = re.compile(r"[\s,(]*(?:or|about|around|approximately|i\.e\.|equivalent to)?[\s(]*")
+PAREN_BASE = re.compile(r"\(\s*$")
+PRONOUN_SUBJECT = re.compile(
+    r"[^.;]{0,25}?\b(?:it|this|that|the figure|this figure|the indicator|this indicator|"
+    r"the volume|the amount|the total)\b",
+    re.IGNORECASE,
+)
+
+
+Quantity = Amount | Change
+
+
+def governing_flow(norm: str, q: Quantity, flows: list[FlowWord], s: Sentence) -> FlowWord | None:
+    """The flow word a figure belongs to.
+
+    A flow word right after it ("of which $22 million is exports"), else the
+    last one before it, else one shortly after it.
+    """
+    for f in flows:
+        if (
+            f.start >= q.end
+            and f.start - q.end <= 20
+            and POSTPOSED_FLOW.match(norm[q.end : f.start])
+        ):
+            return f
+    before = [f for f in flows if f.end <= q.start]
+    if before:
+        return before[-1]
+    after = [f for f in flows if f.start >= q.end and f.start - q.end <= 60]
+    return after[0] if after else None
+
+
+def blocked(norm: str, f: FlowWord, q: Quantity, lo: int) -> bool:
+    """Is the quantity about something else (investment, GDP, a commodity)?"""
+    v = vocabulary()
+    a, b = (f.end, q.start) if f.end <= q.start else (q.end, f.start)
+    if v.blockers.search(norm, a, b) or v.blockers.search(norm, max(lo, q.start - 30), q.start):
+        return True
+    if v.blockers_before_flow.search(norm, max(lo, f.start - 40), f.start):
+        return True
+    before_flow = norm[max(lo, f.start - 25) : f.start]
+    if v.commodities.search(before_flow) and re.search(r"(?:^|\s)\S+\s*$", before_flow):
+        last_words = before_flow.split()[-2:]
+        if any(v.commodities.fullmatch(w.strip(",.").lower()) for w in last_words):
+            return True
+    if SECTOR.match(norm, f.end):
+        return True  # "trade in the agriculture sector": one sector, not the whole trade
+    after_flow = norm[f.end : f.end + 40]
+    m = OF_WHAT.match(after_flow)
+    if m and not (q.start >= f.end and q.start - f.end <= 6 + len(m.group("prep"))):
+        word = m.group("what")
+        if m.group("prep").lower() == "of":
+            if not (
+                word[0].isdigit()
+                or word[0] in "$€£"
+                or word.lower() in GENERIC_GOODS
+                or find_countries(word.rstrip(",.;:"))
+            ):
+                return True  # "exports of footwear": one commodity, not the country's trade
+        elif v.commodities.fullmatch(word.lower().rstrip(",.;:")):
+            return True
+    return False
+
+
+def period_for(
+    norm: str,
+    q: Quantity,
+    periods: list[tuple[PeriodMention, Period | None, bool]],
+    next_q_start: int,
+    s: Sentence,
+    base: bool,
+) -> tuple[Period | None, PeriodMention | None]:
+    """The period a figure belongs to: stated right after it, else earlier in the sentence."""
+    semicolon = norm.find(";", q.end, next_q_start)
+    if semicolon != -1:
+        next_q_start = semicolon
+    if not base:
+        cue = COMPARE_WORD.search(norm, q.end, next_q_start)
+        if cue:
+            next_q_start = cue.start()
+    for pm, period, comparison in periods:
+        if pm.start >= q.end and pm.start < next_q_start and pm.start - q.end <= 60:
+            if (comparison and not base) or pm.horizon:
+                continue
+            return period, pm
+    if base:
+        return None, None
+    for pm, period, comparison in reversed(periods):
+        if pm.end <= q.start and not comparison and not pm.horizon and period is not None:
+            return period, pm
+    # "increased by 6% compared to 2014": the figure is for the year after.
+    for pm, period, comparison in periods:
+        if comparison and period is not None and period.is_full_year and not pm.same_period:
+            return Period.year(int(period.start[:4]) + 1), None
+    return None, None
+
+
+def is_target(norm: str, q: Quantity, f: FlowWord, s: Sentence) -> bool:
+    """Is the figure a goal? An intent word ("aim", "target", "will") governs it.
+
+    Infinitives of result ("to reach", "to boost") count only after an intent
+    word; "jumped 70 percent to reach $63 billion" reports a figure.
+    """
+    v = vocabulary()
+    lo = max(s.start, min(f.start, q.start) - 120)
+    strong = list(v.target_cues.finditer(norm, lo, q.start))
+    if not strong:
+        weak = [m for m in v.weak_target_cues.finditer(norm, lo, q.start)]
+        if not weak or not v.target_cues.search(norm, s.start, weak[-1].start()):
+            return False
+        last = weak[-1]
+    else:
+        last = strong[-1]
+    return not any(
+        not re.search(
+            r"\bto\s+$", norm[max(lo, m.start() - 4) : m.start()]
+        )  # "to hit": an infinitive
+        and not re.match(r"\s+to\s", norm[m.end() : m.end() + 4])  # "the goal was to increase"
+        for m in v.value_cues.finditer(norm, last.end(), q.start)
+    )
+
+
+def shift_year(p: Period, years: int) -> Period:
+    return Period(
+        f"{int(p.start[:4]) + years:04d}{p.start[4:]}", f"{int(p.end[:4]) + years:04d}{p.end[4:]}"
+    )
