@@ -207,6 +207,31 @@ def test_rerun_redoes_only_the_unfinished_partition(corpus: Path, tmp_path: Path
     assert (third.done, third.skipped) == (0, first.partitions)
 
 
+def test_a_partition_that_cannot_be_written_is_reported_and_redone(
+    corpus: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    first = run_batch([str(corpus)], out, workers=2, articles_per_partition=2)
+    manifest = Manifest.load(out)
+    blocked = manifest.ordered()[1]
+    del manifest.partitions[blocked]
+    manifest.save()
+    target = part_path(out, "facts", blocked)
+    target.unlink()
+    target.mkdir()  # a folder where the worker must put its file: the write fails
+
+    crashed = run_batch([str(corpus)], out, workers=2)
+    assert [c.spec.pid for c in crashed.crashed] == [blocked]
+    assert "IsADirectoryError" in crashed.crashed[0].reason
+    assert blocked not in Manifest.load(out).partitions
+    assert crashed.articles < first.articles and not crashed.ok
+    assert not list(target.parent.glob(".*.tmp"))  # no temporary file left behind
+
+    target.rmdir()
+    resumed = run_batch([str(corpus)], out, workers=2)
+    assert (resumed.done, resumed.articles, resumed.ok) == (1, first.articles, True)
+
+
 def test_edited_input_gets_a_new_partition(corpus: Path, tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
