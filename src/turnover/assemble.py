@@ -140,6 +140,7 @@ def assemble_sentence(
     if countries:
         ctx.recent = countries
     last_main: dict[str, Period | None] = {}
+    main_end: dict[str, int] = {}
     emitted: dict[int, Fact] = {}
     for i, q in enumerate(quantities):
         f = governing_flow(norm, q, flows, s)
@@ -233,6 +234,13 @@ def assemble_sentence(
                 ]
                 if named:
                     frame = Frame(named[-1].code, frame.partner)
+            if (
+                frame.attached
+                and frame.partner is None
+                and f.flow != TURNOVER
+                and all(c.code == frame.home for c in countries)
+            ):
+                frame = Frame(frame.home, "WLD")  # "Turkish exports grew": the country's total
             context = ctx.frame if ctx.paragraph == s.paragraph and ctx.frame else None
             frame = fill(frame, context, ctx.topic, f.world)
         pair = orient(frame, f.flow)
@@ -309,7 +317,7 @@ def assemble_sentence(
             and pm is not None
             and main_period is not None
             and (
-                pm.end <= q.start
+                (pm.end <= q.start and pm.end <= main_end.get(flow + str(countries_out), -1))
                 or q.level
                 or (period is not None and period.end < main_period.start)
             )
@@ -357,6 +365,7 @@ def assemble_sentence(
             emitted[i] = facts[-1]
         if not base:
             last_main[flow + str(countries_out)] = period
+            main_end[flow + str(countries_out)] = q.end
             ctx.frame, ctx.flow = Frame(*pair) if f.flow != IMPORT else Frame(pair[1], pair[0]), f
             if period is not None:
                 ctx.period = period

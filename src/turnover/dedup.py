@@ -15,6 +15,8 @@ import re
 import struct
 from collections.abc import Iterable
 
+import numpy as np
+
 SHINGLE_WORDS = 5
 """Five-word shingles: long enough that unrelated trade stories rarely share them."""
 NUM_HASHES = 128
@@ -27,14 +29,12 @@ MIN_WORDS = 40
 """Below this, shared boilerplate dominates; short texts are never called duplicates."""
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_MASK = (1 << 61) - 1  # a Mersenne prime modulus for the universal hash family
-_SALTS = [
-    (
-        int.from_bytes(hashlib.blake2b(f"a{i}".encode(), digest_size=8).digest()) % _MASK | 1,
-        int.from_bytes(hashlib.blake2b(f"b{i}".encode(), digest_size=8).digest()) % _MASK,
-    )
-    for i in range(NUM_HASHES)
-]
+_MASK32 = np.uint64(0xFFFFFFFF)
+# Multiply-shift style hash family over 32-bit shingle hashes: (a * x + b) mod 2**32,
+# with odd multipliers; computed for all 128 functions at once with numpy.
+_RNG = np.random.default_rng(20250929)  # fixed: signatures are stored, they must not change
+_A = (_RNG.integers(1, 2**32, NUM_HASHES, dtype=np.uint64) | np.uint64(1)).reshape(-1, 1)
+_B = _RNG.integers(0, 2**32, NUM_HASHES, dtype=np.uint64).reshape(-1, 1)
 
 
 def words(text: str) -> list[str]:
@@ -43,13 +43,13 @@ def words(text: str) -> list[str]:
 
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> set[int]:
-    """The set of hashed ``size``-word windows of ``text``."""
+    """The set of hashed ``size``-word windows of ``text`` (32-bit hashes)."""
     tokens = words(text)
     if len(tokens) < size:
         tokens = tokens + [""] * (size - len(tokens))
     return {
         int.from_bytes(
-            hashlib.blake2b(" ".join(tokens[i : i + size]).encode(), digest_size=8).digest()
+            hashlib.blake2b(" ".join(tokens[i : i + size]).encode(), digest_size=4).digest()
         )
         for i in range(len(tokens) - size + 1)
     }
@@ -59,8 +59,9 @@ def signature(text: str) -> tuple[int, ...] | None:
     """MinHash signature of ``text``, or None when it is too short to compare."""
     if len(words(text)) < MIN_WORDS:
         return None
-    items = shingles(text)
-    return tuple(min((a * x + b) % _MASK for x in items) for a, b in _SALTS)
+    items = np.fromiter(shingles(text), dtype=np.uint64)
+    hashed = (_A * items + _B) & _MASK32  # (NUM_HASHES, shingles); products fit in 64 bits
+    return tuple(int(v) for v in hashed.min(axis=1))
 
 
 def similarity(sig_a: Iterable[int], sig_b: Iterable[int]) -> float:

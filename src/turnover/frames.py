@@ -30,6 +30,7 @@ class Frame:
 
     home: str | None
     partner: str | None
+    attached: bool = False  # the home is written on the flow word: "Turkish exports"
 
     @property
     def complete(self) -> bool:
@@ -55,6 +56,7 @@ def frame_for(
     """
     home: str | None = None
     partner: str | None = None
+    attached = False
     if _REGION_SOURCE.match(norm, flow.end, hi) and not any(
         c.start == _REGION_SOURCE.match(norm, flow.end, hi).start("name") for c in countries
     ):
@@ -85,7 +87,9 @@ def frame_for(
                 ):
                     home, partner = prev.code, last.code
             if home is None:
-                if len(gap) <= 16 or re.search(
+                if len(gap) <= 3 or re.fullmatch(r"'s\s*", gap):
+                    home, attached = last.code, True  # "Turkish exports", "Georgia's exports"
+                elif len(gap) <= 16 or re.search(
                     r"^(?:'s)?\s*(?:total|overall|foreign|external|mutual|bilateral)", gap
                 ):
                     home = last.code  # "Georgia's trade", "Chinese exports"
@@ -116,7 +120,7 @@ def frame_for(
             partner = c.code
         if home is not None and partner is not None:
             break
-    return Frame(home, partner)
+    return Frame(home, partner, attached)
 
 
 def orient(frame: Frame, flow: str) -> tuple[str, str] | None:

@@ -33,7 +33,7 @@ _TOKEN = re.compile(
 # English words no one is named after ("Statistics", "Development", "Ministries").
 _COMMON_SUFFIX = re.compile(r"(?:tion|sion|ment|ics|ture|ity|ism|ship|ness|ies)$")
 MAX_ROLE_TOKENS = 30
-WINDOW_BEFORE, WINDOW_AFTER = 120, 160
+WINDOW_BEFORE, WINDOW_AFTER = 150, 200
 
 
 @dataclass(frozen=True, slots=True)

@@ -74,6 +74,9 @@ def vocabulary() -> Vocabulary:
     )
 
 
+_WORLD_MODIFIER = re.compile(r"\b(?:total|overall|foreign|external|global)\s+$", re.IGNORECASE)
+
+
 def find_flows(norm: str, start: int, end: int) -> list[FlowWord]:
     """Flow words in ``norm[start:end]`` that name trade figures, not trade bodies."""
     v = vocabulary()
@@ -84,7 +87,8 @@ def find_flows(norm: str, start: int, end: int) -> list[FlowWord]:
             continue
         if v.not_before.search(norm[max(start, m.start() - 40) : m.start()]):
             continue  # "World Trade Organization", "Ministry of Foreign Trade"
-        w = v.world.search(norm, max(start, m.start() - 25), m.end())
-        world = w is not None and w.end() == m.end()
+        world = v.world.fullmatch(m.group()) is not None or (
+            _WORLD_MODIFIER.search(norm, max(start, m.start() - 12), m.start()) is not None
+        )
         found.append(FlowWord(m.start(), m.end(), v.flow_kind[word], world))
     return found
