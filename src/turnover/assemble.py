@@ -239,6 +239,11 @@ def assemble_sentence(
                 and frame.partner is None
                 and f.flow != TURNOVER
                 and all(c.code == frame.home for c in countries)
+                and not (
+                    ctx.paragraph == s.paragraph
+                    and ctx.frame is not None
+                    and frame.home in (ctx.frame.home, ctx.frame.partner)
+                )
             ):
                 frame = Frame(frame.home, "WLD")  # "Turkish exports grew": the country's total
             context = ctx.frame if ctx.paragraph == s.paragraph and ctx.frame else None

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from turnover.batch.partitions import PartitionSpec
 from turnover.batch.worker import PartitionResult, one_line, process_partition
@@ -34,6 +34,20 @@ class PartitionCrash:
 
 
 Outcome = PartitionResult | PartitionCrash
+
+
+def _outcomes(futures: dict[Any, PartitionSpec], completed: Iterable[Any]) -> Iterator[Outcome]:
+    """Each future's result as it completes; a failed one as a PartitionCrash.
+
+    A finished future is dropped at once, which for Dask also releases its
+    result on the worker.
+    """
+    for future in completed:
+        spec = futures.pop(future)
+        try:
+            yield future.result()
+        except Exception as exc:  # reported, and the partition is redone by the next run
+            yield PartitionCrash(spec, one_line(exc))
 
 
 class LocalEngine:
@@ -63,12 +77,7 @@ class LocalEngine:
         futures: dict[Future[PartitionResult], PartitionSpec] = {
             self._pool.submit(process_partition, spec, out_dir, published): spec for spec in specs
         }
-        for future in as_completed(futures):
-            spec = futures.pop(future)
-            try:
-                yield future.result()
-            except Exception as exc:  # reported, and the partition is redone later
-                yield PartitionCrash(spec, one_line(exc))
+        return _outcomes(futures, as_completed(futures))
 
 
 class DaskEngine:
@@ -124,13 +133,7 @@ class DaskEngine:
             ): spec
             for spec in specs
         }
-        for future in dask_as_completed(futures):
-            spec = futures.pop(future)
-            try:
-                yield future.result()
-            except Exception as exc:  # reported, and the partition is redone later
-                yield PartitionCrash(spec, one_line(exc))
-            future.release()
+        return _outcomes(futures, dask_as_completed(futures))
 
 
 def make_engine(

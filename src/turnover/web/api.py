@@ -23,7 +23,7 @@ from turnover.ingest.items import IngestFailure, normalise_published
 from turnover.store import Page
 from turnover.tracker import STATUSES, TargetStatus
 from turnover.web import api_models as m
-from turnover.web.deps import StoreDep, as_of, page
+from turnover.web.deps import StoreDep, as_of, cached_pairs, cached_targets, page
 from turnover.web.format import target_arithmetic
 from turnover.web.search import parse_period, resolve_pair, search_facts
 from turnover.web.views_pair import canonical_pair
@@ -149,8 +149,8 @@ def list_targets(
     unknown = sorted(set(wanted or ()) - set(STATUSES))
     if unknown:
         raise bad_param(f"status {unknown[0]!r}: use one of {', '.join(STATUSES)}")
-    found = store.targets(
-        country=country_code(country), pair=pair_param(pair), status=wanted, as_of=as_of(request)
+    found = cached_targets(
+        request, country=country_code(country), pair=pair_param(pair), status=wanted
     )
     items = [target_out(t) for t in found[offset : offset + limit]]
     return paged(request, Page(items, len(found), limit, offset))
@@ -163,7 +163,7 @@ def get_target(
     request: Request, target_id: Annotated[str, PathParam(max_length=200)], store: StoreDep
 ) -> dict[str, Any]:
     """One target by its id (as listed by /api/targets; URL-encode it)."""
-    return target_out(find_target(store, target_id, request))
+    return target_out(find_target(target_id, request))
 
 
 @router.get("/pairs", response_model=m.PairPage, summary="Country pairs with their latest figure")
@@ -175,7 +175,7 @@ def list_pairs(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     code = country_code(country)
-    found = [p for p in store.pairs() if code is None or code in p.countries]
+    found = [p for p in cached_pairs(request) if code is None or code in p.countries]
     return paged(request, Page(found[offset : offset + limit], len(found), limit, offset))
 
 

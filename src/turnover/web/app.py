@@ -27,6 +27,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from turnover import __version__
 from turnover.store import Store, resolve_db_path
 from turnover.web import api, views_article, views_overview, views_pair, views_target
+from turnover.web.cache import StoreCache
 from turnover.web.deps import page
 
 __all__ = ["create_app", "resolve_db_path"]
@@ -101,10 +102,12 @@ def create_app(
             "no such database (create it with `turnover ingest`, or serve with --allow-ingest)"
         )
     store = Store(path)
+    cache = StoreCache(path)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI):  # noqa: ANN202
         yield
+        cache.close()
         store.close()
 
     app = FastAPI(
@@ -118,6 +121,7 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.store = store
+    app.state.cache = cache
     app.state.db_path = Path(path)
     app.state.allow_ingest = allow_ingest
     app.state.as_of = as_of

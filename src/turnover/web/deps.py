@@ -14,7 +14,8 @@ from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse
 
 from turnover.store import Store
-from turnover.tracker import StoredFact
+from turnover.tracker import PairSummary, StoredFact, TargetStatus
+from turnover.web.cache import StoreCache
 from turnover.web.templating import render
 
 
@@ -29,6 +30,35 @@ StoreDep = Annotated[Store, Depends(get_store)]
 def as_of(request: Request) -> date:
     """The day statuses are judged on: fixed in tests, today otherwise."""
     return request.app.state.as_of or date.today()
+
+
+def cache(request: Request) -> StoreCache:
+    return request.app.state.cache
+
+
+def cached_targets(
+    request: Request,
+    *,
+    country: str | None = None,
+    pair: str | None = None,
+    status: list[str] | None = None,
+) -> list[TargetStatus]:
+    """`Store.targets`, computed once per database version and filter set (do not mutate)."""
+    day = as_of(request)
+    key = ("targets", day, country, pair, tuple(sorted(status)) if status else None)
+    store = get_store(request)
+    return cache(request).get(
+        key, lambda: store.targets(country=country, pair=pair, status=status, as_of=day)
+    )
+
+
+def cached_pairs(request: Request) -> list[PairSummary]:
+    """`Store.pairs`, computed once per database version (do not mutate)."""
+    return cache(request).get(("pairs",), get_store(request).pairs)
+
+
+def cached_stats(request: Request) -> dict[str, int]:
+    return cache(request).get(("stats",), get_store(request).stats)
 
 
 def page(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from turnover.tracker import TargetStatus
-from turnover.web.deps import StoreDep, as_of, page
+from turnover.web.deps import StoreDep, cached_pairs, cached_stats, cached_targets, page
 from turnover.web.search import parse_search, search_facts
 from turnover.web.templating import pair_url
 
@@ -39,8 +39,8 @@ def overview(
     query = parse_search(q)
     if query.pair:
         return RedirectResponse(pair_url(query.pair), status_code=303)
-    pairs = store.pairs()
-    targets = store.targets(country=query.country, as_of=as_of(request))
+    pairs = cached_pairs(request)
+    targets = cached_targets(request, country=query.country)
     hits = None
     if query.country:
         pairs = [p for p in pairs if query.country in p.countries]
@@ -57,7 +57,7 @@ def overview(
         "overview.html",
         q=q,
         query=query,
-        stats=store.stats(),
+        stats=cached_stats(request),
         pairs=pairs,
         headline={pair: headline_target(found) for pair, found in by_pair.items()},
         targets=targets,
