@@ -107,10 +107,21 @@ def _attached_country(tokens: list[Token], lex: Lexicon) -> bool:
             k -= 1
         if k >= 0 and tokens[k].kind == COUNTRY:
             return True
-        after = [x for x in tokens[n + 1 : n + 4] if x.low != "the"]
-        if len(after) > 1 and after[0].low == "of" and after[1].kind == COUNTRY:
-            return not after[1].possessive
+        after = _of_country(tokens, n + 1)
+        if after is not None:
+            return not after.possessive  # "chairman of Turkey's ... Board" is the board's
     return False
+
+
+def _of_country(tokens: list[Token], k: int) -> Token | None:
+    """The country token of "of [the] Country" starting at ``tokens[k]``."""
+    if k + 1 < len(tokens) and tokens[k].low == "of" and tokens[k].kind == CONN:
+        nxt = tokens[k + 1]
+        if nxt.kind == CONN and nxt.low == "the" and k + 2 < len(tokens):
+            nxt = tokens[k + 2]
+        if nxt.kind == COUNTRY:
+            return nxt
+    return None
 
 
 def _name_runs(tokens: list[Token]) -> list[tuple[int, int]]:
@@ -225,13 +236,8 @@ def _role_after(tokens: list[Token], j: int, norm: str, lex: Lexicon):
 
 def _country_after(tokens: list[Token], j: int) -> str | None:
     """The country of "Trade Minister Vu Khoan of Viet Nam"."""
-    if j + 1 < len(tokens) and tokens[j].low == "of" and tokens[j].kind == CONN:
-        nxt = tokens[j + 1]
-        if nxt.kind == CONN and nxt.low == "the" and j + 2 < len(tokens):
-            nxt = tokens[j + 2]
-        if nxt.kind == COUNTRY and nxt.code not in GROUP_CODES:
-            return nxt.code
-    return None
+    country = _of_country(tokens, j)
+    return country.code if country and country.code not in GROUP_CODES else None
 
 
 @dataclass(slots=True)
