@@ -45,6 +45,7 @@ from turnover.periods import PeriodMention, find_periods, fiscal_start, resolve
 from turnover.sentences import Sentence, split_sentences
 from turnover.vocabulary import IMPORT, TURNOVER, FlowWord, find_flows, vocabulary
 
+_WORDY = re.compile(r"[A-Za-z]{3,}\s+[A-Za-z]{2,}\s+[A-Za-z]{2,}")
 _QUICK_FILTER = re.compile(r"\d|doubl|tripl|halv|fold", re.IGNORECASE)
 _DATELINE = re.compile(r"(?:^|\n)\s*(?:date\s+\S+(?:\s+\d\d:\d\d)?\s+)?[A-Z][A-Za-z]+,\s*$")
 Quantity = Amount | Change
@@ -76,21 +77,33 @@ def _countries(article: Article, lo: int, hi: int) -> list[CountryMention]:
 
 
 def _topic(article: Article, sentences: list[Sentence]) -> Frame | None:
-    """The pair the article is about: the first two countries of title and lead."""
+    """The pair the article is about, read from its title and lead.
+
+    The lead is the first four sentences that have words in them (pages often
+    start with menus or exchange rates). The first of them that speaks of
+    trade decides: two countries are the pair; one country with "foreign
+    trade" is that country and the world; one country alone is paired with
+    the next country the lead or, failing that, the article names most.
+    """
+    v = vocabulary()
+    head = [s for s in sentences if _WORDY.search(article.norm, s.start, s.end)][:4]
     codes: list[str] = []
-    head = [s for s in sentences if s.paragraph <= 2][:4]
     for s in head:
-        for c in _countries(article, s.start, s.end):
-            if c.code not in codes:
-                codes.append(c.code)
-        if len(codes) >= 2 and vocabulary().trade_hint.search(article.norm, s.start, s.end):
-            break
-    if not codes:
+        found = [c.code for c in _countries(article, s.start, s.end)]
+        codes.extend(code for code in found if code not in codes)
+        if found and v.trade_hint.search(article.norm, s.start, s.end):
+            if len(codes) == 1 and v.world.search(article.norm, s.start, s.end):
+                return Frame(codes[0], "WLD")
+            if len(codes) >= 2:
+                return Frame(codes[0], codes[1])
+    counts: dict[str, int] = {}
+    for c in _countries(article, 0, len(article.norm)):
+        if c.code not in codes:
+            counts[c.code] = counts.get(c.code, 0) + 1
+    ranked = codes + sorted(counts, key=lambda code: -counts[code])
+    if not ranked:
         return None
-    if len(codes) == 1:
-        lead = " ".join(article.norm[s.start : s.end] for s in head)
-        return Frame(codes[0], "WLD" if vocabulary().world.search(lead) else None)
-    return Frame(codes[0], codes[1])
+    return Frame(ranked[0], ranked[1] if len(ranked) > 1 else None)
 
 
 def assemble_sentence(
