@@ -222,3 +222,27 @@ def test_serving_a_missing_database_read_only_is_a_clear_error(tmp_path: Path) -
     assert result.exit_code == 1
     assert f"{missing}: no such database" in result.output
     assert not missing.exists()
+
+
+def test_answers_follow_the_database_when_another_process_ingests(tmp_path: Path) -> None:
+    """The server memoises tracker answers; a commit by any other connection must show."""
+    from web_fixtures import grounded
+
+    from turnover.models import ArticleFacts
+    from turnover.store import ArticleMeta, Store
+
+    fixture = build_store(tmp_path / "live.db")
+    with serve(fixture.db) as url:
+        before = httpx.get(url + "/api/targets", params={"pair": "ARM-GEO"}, timeout=30).json()
+        assert before["total"] == 0
+        assert "ARM-GEO" not in httpx.get(url + "/", timeout=30).text
+        text = "Armenia and Georgia want trade of $2 billion by 2028, the ministers said."
+        fact = grounded(text, "Armenia and Georgia want trade of $2 billion by 2028",
+                        kind="target", countries=("ARM", "GEO"), value=2e9, by=2028)  # fmt: skip
+        with Store(fixture.db) as writer:  # a second connection, as `turnover ingest` would be
+            writer.add_extracted(
+                ArticleMeta(text=text, doc="am-ge"), ArticleFacts("am-ge", None, None, (fact,))
+            )
+        after = httpx.get(url + "/api/targets", params={"pair": "ARM-GEO"}, timeout=30).json()
+        assert [t["value"] for t in after["items"]] == [2e9]
+        assert "ARM-GEO" in httpx.get(url + "/", timeout=30).text
