@@ -161,6 +161,8 @@ def test_same_sentence_counterpart_takes_the_other_country():
         "Nail Olpak, chairman of Turkey's Foreign Economic Relations Board, said it again.",
         "The EU's special envoy for sanctions, David O'Sullivan, visited Yerevan.",
         "Bishkek and Almaty agreed on new flights, economist Azamat Akeleev said.",
+        "Kazakhstan Temir Zholy President Nurlan Sauranbayev said rail freight grew.",
+        "The winners of the President Cup flew home to Tashkent.",
     ],
 )
 def test_officials_of_international_bodies_companies_and_chambers_are_left_out(text):

@@ -88,9 +88,12 @@ def _judge(tokens: list[Token], norm: str, lex: Lexicon) -> _Judged | None:
     state_body = institution is not None or any(t.low in lex.state_bodies for t in tokens)
     level = max(t.level for t in titles)
     if level == HEAD:
-        foreign = any(t.kind in (NAME, ACRONYM) or t.low in lex.bodies for t in tokens)
-        if foreign and not (states or state_body):
-            return None  # "TUSKON President", "Lukoil President"
+        foreign = [
+            n for n, t in enumerate(tokens) if t.kind in (NAME, ACRONYM) or t.low in lex.bodies
+        ]
+        head = next(n for n, t in enumerate(tokens) if t.level == HEAD)
+        if (foreign and not (states or state_body)) or head - 1 in foreign:
+            return None  # "TUSKON President", "Kazakhstan Temir Zholy President"
     elif level == GENERIC and not (state_body or _attached_country(tokens, lex)):
         return None  # "chairman of Turkey's Foreign Economic Relations Board"
     plural = titles[0].low in lex.plural_titles
