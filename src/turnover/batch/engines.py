@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from turnover.batch.partitions import PartitionSpec
 from turnover.batch.worker import PartitionResult, one_line, process_partition
+from turnover.extract import EXTRACTOR_VERSION
 
 Engine = Literal["local", "dask"]
 ENGINES: tuple[Engine, ...] = ("local", "dask")
@@ -45,9 +46,18 @@ def _outcomes(futures: dict[Any, PartitionSpec], completed: Iterable[Any]) -> It
     for future in completed:
         spec = futures.pop(future)
         try:
-            yield future.result()
+            result = future.result()
         except Exception as exc:  # reported, and the partition is redone by the next run
             yield PartitionCrash(spec, one_line(exc))
+            continue
+        if result.extractor_version != EXTRACTOR_VERSION:  # a remote worker, installed apart
+            yield PartitionCrash(
+                spec,
+                f"the worker {result.worker} runs extractor {result.extractor_version}, "
+                f"this driver {EXTRACTOR_VERSION}: install the same turnover everywhere",
+            )
+            continue
+        yield result
 
 
 class LocalEngine:

@@ -166,5 +166,5 @@ def _entry(result: PartitionResult) -> dict[str, object]:
         "failures": len(result.failures),
         "seconds": round(result.seconds, 3),
         "worker": result.worker,
-        "extractor_version": EXTRACTOR_VERSION,
+        "extractor_version": result.extractor_version,
     }

@@ -66,6 +66,7 @@ class PartitionResult:
     seconds: float = 0.0
     worker: str = ""
     peak_rss: int | None = None  # bytes, the worker process's high-water mark
+    extractor_version: str = EXTRACTOR_VERSION  # the worker's, checked against the driver's
 
 
 def content_hash(text: str) -> str:
