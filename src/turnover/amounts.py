@@ -133,12 +133,33 @@ def _candidates(norm: str, start: int, stop: int, pattern: re.Pattern[str]):
         yield m
 
 
+def _compound(norm: str, start: int, stop: int, data: dict) -> list[Amount]:
+    """Amounts written in parts: "1 billion 86 million USD", "1 billion dollar 477 million"."""
+    out = []
+    for m in _COMPOUND.finditer(norm, start, stop):
+        currency = data["words"].get((m["cur1"] or m["cur2"] or "").lower())
+        if currency is None:
+            continue
+        value = float(m["b"]) * 1e9 + float(m["m"]) * 1e6 + float(m["k"] or 0) * 1e3
+        out.append(Amount(m.start(), m.end(), value, currency))
+    return out
+
+
+_COMPOUND = re.compile(
+    r"\b(?P<b>\d{1,3})\s+billion\s+(?:(?P<cur1>(?:US\s+)?dollars?)\s+)?(?P<m>\d{1,3})\s+million"
+    r"(?:\s+(?P<k>\d{1,3})\s+thousand)?(?:\s+(?P<cur2>USD|(?:US\s+)?dollars?))?",
+    re.IGNORECASE,
+)
+
+
 def find_amounts(norm: str, start: int = 0, end: int | None = None) -> list[Amount]:
     """Return the money amounts in ``norm[start:end]``."""
     data, pattern, qualifier_re = _tables()
     stop = len(norm) if end is None else end
-    found: list[Amount] = []
+    found: list[Amount] = _compound(norm, start, stop, data) if "billion" in norm[start:stop] else []
     for m in _candidates(norm, start, stop, pattern):
+        if any(a.start <= m.start() < a.end for a in found):
+            continue  # inside a compound amount
         prefix, suffix = m["prefix"], m["suffix"]
         if not prefix and not suffix:
             continue
@@ -172,4 +193,4 @@ def find_amounts(norm: str, start: int = 0, end: int | None = None) -> list[Amou
         q = qualifier_re.search(norm, max(0, m.start() - 40), m.start())
         qualifier = data["qualifiers"][q["q"].lower()] if q else None
         found.append(Amount(m.start(), m.end(), value, currency, qualifier))
-    return found
+    return sorted(found, key=lambda a: a.start)

@@ -159,7 +159,9 @@ class _Mention:
     hosts: frozenset[str]
 
 
-def _mentions(norm: str, lex: Lexicon, countries: list, spans) -> list[_Mention]:
+def _mentions(article: Article, lex: Lexicon, countries: list, spans) -> list[_Mention]:
+    """Every name with a state official's role, in text order."""
+    norm = article.norm
     tokens = tokenise(norm, spans, countries, lex)
     taken: set[int] = set()  # token indexes already part of a person's name
     found: list[_Mention] = []
@@ -180,7 +182,8 @@ def _mentions(norm: str, lex: Lexicon, countries: list, spans) -> list[_Mention]
         start, end = tokens[i].start, tokens[j - 1].end
         parts = frozenset(norm[t.start : t.end] for t in tokens[i:j] if t.kind == NAME)
         hosts = frozenset(judged.hosts)
-        found.append(_Mention(norm[start:end], parts, start, end, judged.role, country, hosts))
+        name = " ".join(article.text[start:end].split())  # as written, apostrophes and all
+        found.append(_Mention(name, parts, start, end, judged.role, country, hosts))
         taken.update(range(i, j))
         previous = (j, judged, position)
     return found
@@ -358,6 +361,6 @@ def find_people(article: Article) -> list[Person]:
     if not spans:
         return []
     countries = [c for a, b in spans for c in find_countries(norm, a, b)]
-    people = _merge(_mentions(norm, lex, countries, spans))
+    people = _merge(_mentions(article, lex, countries, spans))
     _infer_countries(people, norm, countries, lex)
     return [Person(p.name, p.country, p.role) for p in people]

@@ -1,15 +1,20 @@
 """Response and request shapes of the JSON API, so the OpenAPI schema documents them.
 
-They mirror the stable ``to_dict()`` layouts of the store and tracker
-(`StoredFact`, `TargetStatus`, `PairSummary`, `PairReport`) rather than define
-new ones: a script reading ``turnover facts --json`` reads the API the same way.
+Where the tracker's dataclasses are the answer (`TargetStatus`, `PairSummary`,
+`Figure`) they are the schema too; the models here only describe the layouts
+built by ``to_dict()`` (a fact, a pair report) and the API's own envelopes, so
+a script reading ``turnover facts --json`` reads the API the same way.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
+
+from turnover.figures import Figure
+from turnover.tracker import PairSummary, TargetStatus
 
 
 class PeriodOut(BaseModel):
@@ -54,86 +59,29 @@ class FactPage(Paged):
     items: list[FactOut]
 
 
-class SourceOut(BaseModel):
-    article_id: int
-    doc: str | None = None
-    url: str | None = None
-    source: str | None = None
-    title: str | None = None
-    published: str | None = None
-    quote: str
-
-
-class TargetOut(BaseModel):
+@dataclass(slots=True)
+class TargetOut(TargetStatus):
     """A target with the tracker's arithmetic; ``arithmetic`` spells it out line by line."""
 
-    id: str = Field(examples=["turnover:BLR>KGZ:5e+08USD:2030"])
-    pair: str
-    flow: str
-    countries: list[str]
-    value: float
-    currency: str | None
-    by: int | None
-    first_stated: str | None
-    last_stated: str | None
-    speakers: list[str]
-    stories: int
-    sources: list[SourceOut]
-    baseline_value: float | None = None
-    baseline_period: PeriodOut | None = None
-    required_cagr: float | None = Field(None, description="Fraction per year: 0.247 = 24.7%.")
-    latest_value: float | None = None
-    latest_period: PeriodOut | None = None
-    latest_basis: str | None = None
-    expected_value: float | None = None
-    progress: float | None = None
-    status: str
-    superseded_by: str | None = None
-    arithmetic: list[str]
+    arithmetic: list[str] = field(default_factory=list)
 
 
 class TargetPage(Paged):
     items: list[TargetOut]
 
 
-class PairSummaryOut(BaseModel):
-    pair: str
-    countries: list[str]
-    facts: int
-    articles: int
-    targets: int
-    latest_turnover: dict[str, Any] | None
-    last_published: str | None
-
-
 class PairPage(Paged):
-    items: list[PairSummaryOut]
-
-
-class FigureOut(BaseModel):
-    pair: str
-    flow: str
-    countries: list[str]
-    currency: str | None
-    period: PeriodOut
-    full_year: bool
-    months: int
-    value: float
-    run_rate: float | None
-    values: list[float]
-    stories: int
-    conflict: bool
-    sources: list[SourceOut]
+    items: list[PairSummary]
 
 
 class PairReportOut(BaseModel):
     pair: str
     countries: list[str]
-    figures: list[FigureOut]
+    figures: list[Figure]
     changes: list[FactOut]
     targets: list[TargetOut]
     checks: list[dict[str, Any]]
-    conflicts: list[FigureOut]
+    conflicts: list[Figure]
 
 
 class ArticleInfo(BaseModel):
