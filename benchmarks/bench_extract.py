@@ -15,6 +15,7 @@ the process's peak RSS.
 
     .venv/bin/python benchmarks/bench_extract.py               # 10,000 of each
     .venv/bin/python benchmarks/bench_extract.py --articles 2000
+    .venv/bin/python benchmarks/bench_extract.py --profile trade   # pyinstrument call tree
 """
 
 from __future__ import annotations
@@ -170,10 +171,24 @@ def _traced_peak(articles: list[tuple[str, str]]) -> int:
     return peak
 
 
+def profile(articles: list[tuple[str, str]]) -> str:
+    """Extract ``articles`` under pyinstrument; return its call tree as text."""
+    from pyinstrument import Profiler  # a dev dependency, only needed here
+
+    profiler = Profiler(interval=0.0005)
+    with profiler:
+        for doc, text in articles:
+            extract(text, doc=doc)
+    return profiler.output_text(unicode=True, color=False, short_mode=False)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000, help="articles per workload")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--profile", choices=["trade", "non-trade"], help="print a pyinstrument profile instead"
+    )
     args = parser.parse_args()
 
     dev = dev_texts()
@@ -185,6 +200,10 @@ def main() -> None:
     }
     for _, text in dev[:5]:  # warm up: lexicons and compiled patterns load lazily
         extract(text)
+    if args.profile:
+        key = next(name for name in workloads if name.startswith(args.profile))
+        print(profile(workloads[key]))
+        return
     results = {}
     for name, articles in workloads.items():
         rate, facts = _throughput(articles)
