@@ -76,6 +76,11 @@ def test_role_phrase_gives_name_and_country(text, expected):
     assert people(text) == expected
 
 
+def test_name_is_kept_as_written_with_its_typographic_apostrophe():
+    found = find_people(parse_article("Irish Trade Minister Seán O\u2019Donovan spoke."))
+    assert [(p.name, p.country) for p in found] == [("Seán O\u2019Donovan", "IRL")]
+
+
 def test_plural_title_shares_its_countries_among_coordinated_names():
     text = (
         "Presidents of Turkmenistan and Uzbekistan Gurbanguly Berdimuhamedov and "
