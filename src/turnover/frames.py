@@ -87,7 +87,7 @@ def frame_for(
                 ):
                     home, partner = prev.code, last.code
             if home is None:
-                if len(gap) <= 3 or re.fullmatch(r"'s\s*", gap):
+                if (last.adjective and len(gap) <= 3) or re.fullmatch(r"'s\s*", gap):
                     home, attached = last.code, True  # "Turkish exports", "Georgia's exports"
                 elif len(gap) <= 16 or re.search(
                     r"^(?:'s)?\s*(?:total|overall|foreign|external|mutual|bilateral)", gap
@@ -155,7 +155,7 @@ def fill(frame: Frame, context: Frame | None, topic: Frame | None, world: bool) 
         if known in (ctx.home, ctx.partner):
             other = ctx.partner if known == ctx.home else ctx.home
             return Frame(known, other) if home else Frame(other, known)
-    anchor = topic.home if topic and topic.home else (context.home if context else None)
+    anchor = context.home if context and context.home else (topic.home if topic else None)
     known = home or partner
     if anchor and known and anchor != known:
         return Frame(anchor, known)

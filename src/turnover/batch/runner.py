@@ -120,15 +120,17 @@ def run_batch(
             ready = time.perf_counter()
             summary.startup_seconds = ready - started
             last_save = ready
-            for outcome in runner.run(pending, str(out), published):
-                _take(summary, manifest, outcome)
-                if progress:
-                    progress.finished(outcome)
-                if time.perf_counter() - last_save >= _MANIFEST_SAVE_INTERVAL:
-                    manifest.save()
-                    last_save = time.perf_counter()
+            try:
+                for outcome in runner.run(pending, str(out), published):
+                    _take(summary, manifest, outcome)
+                    if progress:
+                        progress.finished(outcome)
+                    if time.perf_counter() - last_save >= _MANIFEST_SAVE_INTERVAL:
+                        manifest.save()
+                        last_save = time.perf_counter()
+            finally:  # an interrupted run keeps every partition it finished
+                manifest.save()
             summary.seconds = time.perf_counter() - ready
-        manifest.save()
 
     pending_ids = {s.pid for s in pending}
     for pid in unique:

@@ -132,7 +132,7 @@ def _read_slice(work: ShardSlice) -> Iterator[InputArticle | Failure]:
     except OSError as exc:
         yield Failure(None, work.path, f"{work.path}: cannot read ({exc.strerror or exc})")
         return
-    for line_no, line in enumerate(data.splitlines(), start=work.first_line):
+    for line_no, line in enumerate(data.split(b"\n"), start=work.first_line):
         if not line.strip():
             continue
         source = f"{work.path}:{line_no}"

@@ -154,6 +154,13 @@ def batch_command(
     except (ManifestError, EngineError) as exc:
         err.print(f"turnover: {exc}", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(code=2) from None
+    except OSError as exc:  # the output folder cannot be written
+        reason = exc.strerror or exc
+        err.print(f"turnover: {exc.filename or out}: cannot write ({reason})", markup=False)
+        raise typer.Exit(code=2) from None
+    except KeyboardInterrupt:
+        err.print(f"turnover: interrupted; finished partitions are kept in {out}, re-run to resume")
+        raise typer.Exit(code=130) from None
     finally:
         if display:
             display.progress.stop()
