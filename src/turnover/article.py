@@ -78,6 +78,8 @@ _HEADER_DATES = [
     re.compile(rf"\b(?P<y>(?:19|20)\d\d)\s+(?P<m>{_MONTH_RE})\s+(?P<d>\d{{1,2}})\b", re.I),
     re.compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)\b"),
     re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d{2})-(?P<d>\d{2})\b"),
+    # A time glued to the date by page scraping: "21:3630.09.2019".
+    re.compile(r"\b(?P<H>\d{2}):(?P<M>\d{2})(?P<d>\d{2})\.(?P<m>\d{2})\.(?P<y>(?:19|20)\d\d)\b"),
 ]
 _TIME_AFTER = re.compile(r"^\D{0,12}?(\d{1,2}):(\d{2})")
 _HEADER_CHARS = 300
@@ -127,8 +129,10 @@ def _published_from_header(norm: str) -> str | None:
                 continue
             iso = f"{y:04d}-{mi:02d}-{d:02d}"
             t = _TIME_AFTER.match(head[m.end() :])
-            if t and int(t[1]) < 24 and int(t[2]) < 60:
-                iso += f"T{int(t[1]):02d}:{t[2]}"
+            glued = m.groupdict().get("H")
+            hour, minute = (glued, m["M"]) if glued else ((t[1], t[2]) if t else (None, None))
+            if hour is not None and int(hour) < 24 and int(minute) < 60:
+                iso += f"T{int(hour):02d}:{minute}"
             if best is None or m.start() < best[0]:
                 best = (m.start(), iso)
             break

@@ -46,6 +46,10 @@ from turnover.sentences import Sentence, split_sentences
 from turnover.vocabulary import IMPORT, TURNOVER, FlowWord, find_flows, vocabulary
 
 _WORDY = re.compile(r"[A-Za-z]{3,}\s+[A-Za-z]{2,}\s+[A-Za-z]{2,}")
+_WHICH_WAS = re.compile(
+    r"\s*,?\s*(?:which|when it|when they)\s+(?:was|were|stood at|amounted to|totaled|totalled)\s*",
+    re.IGNORECASE,
+)
 _QUICK_FILTER = re.compile(r"\d|doubl|tripl|halv|fold", re.IGNORECASE)
 _DATELINE = re.compile(r"(?:^|\n)\s*(?:date\s+\S+(?:\s+\d\d:\d\d)?\s+)?[A-Z][A-Za-z]+,\s*$")
 Quantity = Amount | Change
@@ -62,6 +66,7 @@ class Context:
     period: Period | None = None
     lead_period: Period | None = None
     recent: list[CountryMention] = field(default_factory=list)
+    previous: Sentence | None = None  # the last sentence, when it gave no fact
 
 
 def _countries(article: Article, lo: int, hi: int) -> list[CountryMention]:
@@ -104,6 +109,18 @@ def _topic(article: Article, sentences: list[Sentence]) -> Frame | None:
     if not ranked:
         return None
     return Frame(ranked[0], ranked[1] if len(ranked) > 1 else None)
+
+
+def _recall_previous(article: Article, ctx: Context) -> None:
+    """Let "It increased to $2 bln" refer back to a sentence that named trade without a figure."""
+    s = ctx.previous
+    assert s is not None
+    flows = find_flows(article.norm, s.start, s.end)
+    if not flows:
+        return
+    frame = frame_for(article.norm, flows[-1], _countries(article, s.start, s.end), s.start, s.end)
+    if frame is not None and frame.complete:
+        ctx.flow, ctx.frame = flows[-1], frame
 
 
 def assemble_sentence(
@@ -166,6 +183,8 @@ def assemble_sentence(
         ):
             f = None  # "It rose 28.7% to $18 billion, with exports ...": "it" is the last figure
         if f is None:
+            if ctx.flow is None and ctx.previous is not None:
+                _recall_previous(article, ctx)
             if ctx.flow is not None and (
                 PRONOUN_SUBJECT.match(norm, s.start, s.end)
                 or REFERENCE.search(norm, s.start, q.start)
@@ -206,8 +225,16 @@ def assemble_sentence(
         if isinstance(q, Amount) and not base:
             # "($118.8 million over the same period in 2021)": a base figure named after it.
             after = next((pm for pm, _, c in periods if pm.start >= q.end), None)
-            if after is not None and after.same_period and after.start - q.end <= 25:
+            if (
+                after is not None
+                and after.same_period
+                and re.fullmatch(r"\s*(?:million|billion)?\s*(?:over|in|for|during)\s+", norm[q.end : after.start])
+            ):
                 base = True
+            # "compared with the same period in 2021, which was $12.55 billion": the base again.
+            before = next((m for m, _, c in reversed(periods) if m.end <= q.start and c), None)
+            if before is not None and _WHICH_WAS.fullmatch(norm, before.end, q.start):
+                base, paren_period = True, before
         # Countries: the flow word's own frame, else the paragraph's, else the topic.
         if inherited:
             frame = ctx.frame or Frame(None, None)
@@ -402,6 +429,7 @@ def assemble_facts(article: Article) -> list[Fact]:
         if s.paragraph != ctx.paragraph:
             ctx.paragraph, ctx.frame = s.paragraph, None
         new = assemble_sentence(article, s, ctx, published)
+        ctx.previous = None if new else s
         if ctx.lead_period is None and s.paragraph <= 2:
             ctx.lead_period = next((f.period for f in new if f.period is not None), None)
             if ctx.lead_period is None and vocabulary().trade_hint.search(

@@ -85,7 +85,11 @@ def _judge(tokens: list[Token], norm: str, lex: Lexicon) -> _Judged | None:
         return None  # an official of the EU, the UN, the WTO ...
     inst = lex.institutions.search(text)
     institution = lex.institution_codes[inst.group().lower()] if inst else None
-    state_body = institution is not None or any(t.low in lex.state_bodies for t in tokens)
+    state_body = (
+        institution is not None
+        or any(t.low in lex.state_bodies for t in tokens)
+        or lex.state_phrases.search(text) is not None
+    )
     level = max(t.level for t in titles)
     if level == HEAD:
         foreign = [
@@ -176,9 +180,11 @@ def _mentions(article: Article, lex: Lexicon, countries: list, spans) -> list[_M
             judged = _role_after(tokens, j, norm, lex)
         if judged is None:
             continue
-        country = judged.own[position] if position < len(judged.own) else None
-        if country is None and position == 0:
-            country = _country_after(tokens, j) or judged.institution
+        own = judged.own
+        # "Presidents of A and B X and Y": one each; "Kyrgyz deputies X and Y": shared.
+        country = own[position] if position < len(own) else own[0] if len(own) == 1 else None
+        if country is None:
+            country = (position == 0 and _country_after(tokens, j)) or judged.institution
         start, end = tokens[i].start, tokens[j - 1].end
         parts = frozenset(norm[t.start : t.end] for t in tokens[i:j] if t.kind == NAME)
         hosts = frozenset(judged.hosts)

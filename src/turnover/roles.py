@@ -53,6 +53,7 @@ class Lexicon:
     travel: frozenset[str]
     institutions: re.Pattern[str]
     institution_codes: dict[str, str]
+    state_phrases: re.Pattern[str]
     non_state: re.Pattern[str]
     international: re.Pattern[str]
     prefilter: re.Pattern[str]
@@ -99,6 +100,9 @@ def lexicon() -> Lexicon:
         travel=frozenset(_words(table, "travel_words")),
         institutions=re.compile(rf"\b(?:{_alternation(list(institution_codes))})\b", re.I),
         institution_codes=institution_codes,
+        state_phrases=re.compile(
+            rf"\b(?:{_alternation(table['state_body_phrases']['phrases'])})\b", re.I
+        ),
         non_state=re.compile(
             rf"\b(?:{_alternation(table['non_state_bodies']['phrases'])})\b", re.I
         ),

@@ -86,7 +86,7 @@ def print_summary(summary: BatchSummary, console: Console) -> None:
     if summary.peak_rss:
         peak = max(summary.peak_rss.values()) / 2**20
         table.add_row(
-            "peak memory", f"{peak:,.0f} MiB per worker ({len(summary.peak_rss)} workers)"
+            "peak memory", f"{peak:,.0f} MiB, the most of {len(summary.peak_rss)} workers"
         )
     console.print(table)
     reasons = summary.input_failures + [f.reason for f in summary.failures]

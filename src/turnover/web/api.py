@@ -8,6 +8,7 @@ is refused (403) unless the server runs with ``--allow-ingest``. The HTML page
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query, Request
@@ -48,23 +49,27 @@ def bad_param(message: str) -> HTTPException:
     return HTTPException(422, message)
 
 
-def country_code(country: str | None) -> str | None:
-    """A code, name or adjective -> ISO code; 422 naming the input when unknown."""
-    if country is None:
+def resolved(
+    name: str, value: str | None, lookup: Callable[[str], str | None], expected: str
+) -> str | None:
+    """``lookup(value)``, or a 422 naming the parameter and what it should be."""
+    if value is None:
         return None
-    code = lookup_country(country)
-    if code is None:
-        raise bad_param(f"country {country!r}: not a known country name or ISO 3166 alpha-3 code")
-    return code
+    found = lookup(value)
+    if found is None:
+        raise bad_param(f"{name} {value!r}: {expected}")
+    return found
+
+
+def country_code(country: str | None) -> str | None:
+    """A code, name or adjective -> ISO code."""
+    expected = "not a known country name or ISO 3166 alpha-3 code"
+    return resolved("country", country, lookup_country, expected)
 
 
 def pair_param(pair: str | None) -> str | None:
-    if pair is None:
-        return None
-    label = resolve_pair(pair)
-    if label is None:
-        raise bad_param(f"pair {pair!r}: use two country codes like KGZ-BLR")
-    return label
+    """Two countries in any order or spelling -> ``"BLR-KGZ"``."""
+    return resolved("pair", pair, resolve_pair, "use two country codes like KGZ-BLR")
 
 
 def paged(request: Request, page_: Page) -> dict[str, Any]:
