@@ -95,6 +95,24 @@ def test_plural_title_shares_its_countries_among_coordinated_names():
     }
 
 
+def test_plural_title_with_one_country_or_body_gives_it_to_every_name():
+    text = (
+        "Kyrgyz deputies Dastan Bekeshev and Iskhak Masaliev asked about trade. "
+        "Jogorku Kenesh deputies Adil Kadyrov and Nurlan Tursunov agreed."
+    )
+    assert people(text) == {
+        ("Dastan Bekeshev", "KGZ"),
+        ("Iskhak Masaliev", "KGZ"),
+        ("Adil Kadyrov", "KGZ"),
+        ("Nurlan Tursunov", "KGZ"),
+    }
+
+
+def test_generic_title_of_a_state_body_is_an_official():
+    text = "Governor of the Central Bank of Russia Elvira Nabiullina spoke in Almaty."
+    assert people(text) == {("Elvira Nabiullina", "RUS")}
+
+
 def test_listed_name_after_officials_takes_its_possessive_country():
     text = (
         "He met US President Donald Trump, Russian President Vladimir Putin and China's Xi Jinping."
