@@ -10,16 +10,14 @@ from urllib.parse import quote
 
 import httpx
 import pytest
-from web_fixtures import KG_BY, LiveServer, build_store, serve
+from web_fixtures import KG_BY, LiveServer, build_store, live_server, serve
 
 TARGET_ID = "turnover:BLR>KGZ:500000000USD:2030"
 
 
 @pytest.fixture(scope="module")
 def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    fixture = build_store(tmp_path_factory.mktemp("api") / "turnover.db")
-    with serve(fixture.db) as url:
-        yield LiveServer(url, fixture)
+    yield from live_server(tmp_path_factory, "api")
 
 
 def test_facts_filter_by_pair_kind_and_period(live: LiveServer) -> None:

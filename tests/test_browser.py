@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from web_fixtures import ROOT, LiveServer, build_store, serve
+from web_fixtures import ROOT, LiveServer, live_server
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
@@ -37,9 +37,7 @@ def artifacts() -> Path:
 
 @pytest.fixture(scope="module")
 def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    fixture = build_store(tmp_path_factory.mktemp("browser") / "turnover.db")
-    with serve(fixture.db) as url:
-        yield LiveServer(url, fixture)
+    yield from live_server(tmp_path_factory, "browser")
 
 
 @pytest.fixture(scope="module")

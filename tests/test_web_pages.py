@@ -9,7 +9,7 @@ from html import unescape
 from urllib.parse import quote
 
 import pytest
-from web_fixtures import LiveServer, build_store, serve
+from web_fixtures import LiveServer, live_server
 
 from turnover.web.chart import pair_chart_spec
 
@@ -18,9 +18,7 @@ TARGET_ID = "turnover:BLR>KGZ:500000000USD:2030"
 
 @pytest.fixture(scope="module")
 def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    fixture = build_store(tmp_path_factory.mktemp("web") / "turnover.db")
-    with serve(fixture.db) as url:
-        yield LiveServer(url, fixture)
+    yield from live_server(tmp_path_factory, "web")
 
 
 def text_of(html: str) -> str:

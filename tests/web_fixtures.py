@@ -150,6 +150,13 @@ class LiveServer:
         return httpx.get(self.url + path, timeout=30, **kwargs)  # type: ignore[arg-type]
 
 
+def live_server(tmp_path_factory: object, name: str) -> Iterator[LiveServer]:
+    """Body of a module-scoped ``live`` fixture: a fresh store file served on 127.0.0.1."""
+    fixture = build_store(tmp_path_factory.mktemp(name) / "turnover.db")  # type: ignore[attr-defined]
+    with serve(fixture.db) as url:
+        yield LiveServer(url, fixture)
+
+
 @contextmanager
 def serve(db: Path, *, allow_ingest: bool = False) -> Iterator[str]:
     """Run the real app under uvicorn on 127.0.0.1 with an ephemeral port, in a thread."""
