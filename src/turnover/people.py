@@ -100,7 +100,12 @@ def _judge(tokens: list[Token], norm: str, lex: Lexicon) -> _Judged | None:
             return None  # "TUSKON President", "Kazakhstan Temir Zholy President"
     elif level == GENERIC and not (state_body or _attached_country(tokens, lex)):
         return None  # "chairman of Turkey's Foreign Economic Relations Board"
-    plural = titles[0].low in lex.plural_titles
+    # "Deputy Ministers X and Y" is plural, "Chairman of the Cabinet of Ministers" is not.
+    plural = any(
+        t.low in lex.plural_titles and (n == 0 or tokens[n - 1].kind != CONN)
+        for n, t in enumerate(tokens)
+        if t.kind == TITLE
+    )
     return _Judged(text, states, hosts, plural, institution)
 
 
