@@ -50,6 +50,11 @@ _WHICH_WAS = re.compile(
     r"\s*,?\s*(?:which|when it|when they)\s+(?:was|were|stood at|amounted to|totaled|totalled)\s*",
     re.IGNORECASE,
 )
+_STRONG_WORLD = re.compile(
+    r"\b(?:total|overall|global|aggregate|entire)\b|'s\s+(?:\w+\s+)?(?:foreign|external)|"
+    r"(?:foreign|external)\s+trade(?:\s+turnover)?\s+of\b|\bthe\s+country'?s\b|\bits\s+(?:foreign|external)",
+    re.IGNORECASE,
+)
 _QUICK_FILTER = re.compile(r"\d|doubl|tripl|halv|fold", re.IGNORECASE)
 _DATELINE = re.compile(r"(?:^|\n)\s*(?:date\s+\S+(?:\s+\d\d:\d\d)?\s+)?[A-Z][A-Za-z]+,\s*$")
 Quantity = Amount | Change
@@ -109,6 +114,69 @@ def _topic(article: Article, sentences: list[Sentence]) -> Frame | None:
     if not ranked:
         return None
     return Frame(ranked[0], ranked[1] if len(ranked) > 1 else None)
+
+
+def _locate(
+    article: Article,
+    s: Sentence,
+    ctx: Context,
+    f: FlowWord,
+    i: int,
+    quantities: list[Quantity],
+    countries: list[CountryMention],
+) -> Frame | None:
+    """The countries of the i-th figure of a sentence, governed by flow word ``f``."""
+    norm = article.norm
+    q = quantities[i]
+    frame_lo = max([x.end for x in quantities if x.end <= f.start], default=s.start)
+    frame_hi = min([x.start for x in quantities if x.start >= f.end], default=s.end)
+    frame = frame_for(
+        norm, f, countries, frame_lo, max(frame_hi, q.start) if q.start > f.end else frame_hi
+    )
+    if frame is None:
+        return None
+    # Lists: "Ireland ($456 million), Germany (...)", "Kazakhstan (by 38%) and Russia (by 34%)".
+    seg_lo = max(quantities[i - 1].end if i else f.end, f.end)
+    local = [c for c in countries if seg_lo <= c.start < q.start]
+    if local and local[-1].code not in (frame.home, frame.partner):
+        if frame.partner is None:
+            frame = Frame(frame.home, local[-1].code)
+        elif i and f.end < quantities[i - 1].end:
+            if frame.partner in GROUP_CODES and frame.home is not None:
+                frame = Frame(local[-1].code, frame.partner)
+            else:
+                frame = Frame(frame.home, local[-1].code)
+    if (
+        f.world
+        and frame.home is None
+        and THE_COUNTRY.search(norm, max(s.start, f.start - 30), f.start)
+    ):
+        named = [c for c in countries if c.end <= f.start] or [
+            c for c in ctx.recent if c.end <= f.start
+        ]
+        if named:
+            frame = Frame(named[-1].code, frame.partner)  # "the country's foreign trade"
+    topic = ctx.topic
+    if (
+        f.world
+        and frame.partner is None
+        and topic is not None
+        and topic.complete
+        and topic.partner not in GROUP_CODES
+        and frame.home in (None, topic.home, topic.partner)
+        and not _STRONG_WORLD.search(norm, max(s.start, f.start - 30), min(s.end, f.end + 20))
+    ):
+        return topic  # "foreign trade turnover" in an article on two countries: theirs
+    in_paragraph = ctx.paragraph == s.paragraph and ctx.frame is not None
+    if (
+        frame.attached
+        and frame.partner is None
+        and f.flow != TURNOVER
+        and all(c.code == frame.home for c in countries)
+        and not (in_paragraph and frame.home in (ctx.frame.home, ctx.frame.partner))
+    ):
+        return Frame(frame.home, "WLD")  # "Turkish exports grew": the country's total
+    return fill(frame, ctx.frame if in_paragraph else None, topic, f.world)
 
 
 def _recall_previous(article: Article, ctx: Context) -> None:
@@ -228,7 +296,10 @@ def assemble_sentence(
             if (
                 after is not None
                 and after.same_period
-                and re.fullmatch(r"\s*(?:million|billion)?\s*(?:over|in|for|during)\s+", norm[q.end : after.start])
+                and re.fullmatch(
+                    r"\s*(?:million|billion)?\s*(?:over|in|for|during)\s+",
+                    norm[q.end : after.start],
+                )
             ):
                 base = True
             # "compared with the same period in 2021, which was $12.55 billion": the base again.
@@ -239,55 +310,9 @@ def assemble_sentence(
         if inherited:
             frame = ctx.frame or Frame(None, None)
         else:
-            frame_lo = max([x.end for x in quantities if x.end <= f.start], default=s.start)
-            frame_hi = min([x.start for x in quantities if x.start >= f.end], default=s.end)
-            frame = frame_for(
-                norm,
-                f,
-                countries,
-                frame_lo,
-                max(frame_hi, q.start) if q.start > f.end else frame_hi,
-            )
+            frame = _locate(article, s, ctx, f, i, quantities, countries)
             if frame is None:
                 continue  # a region's or a city's trade
-            seg_lo = max(quantities[i - 1].end if i else f.end, f.end)
-            local = [c for c in countries if seg_lo <= c.start < q.start]
-            if local and frame.partner is None and local[-1].code != frame.home:
-                frame = Frame(
-                    frame.home, local[-1].code
-                )  # lists: "Ireland ($456 million), Germany (...)"
-            elif i and frame.home and frame.partner and f.end < quantities[i - 1].end:
-                local = [c for c in countries if quantities[i - 1].end <= c.start < q.start]
-                if local and local[-1].code not in (frame.home, frame.partner):
-                    # A list after one flow word: "Kazakhstan (by 38%) and Russia (by 34%)".
-                    if frame.partner in GROUP_CODES:
-                        frame = Frame(local[-1].code, frame.partner)
-                    else:
-                        frame = Frame(frame.home, local[-1].code)
-            if (
-                f.world
-                and frame.home is None
-                and THE_COUNTRY.search(norm, max(s.start, f.start - 30), f.start)
-            ):
-                named = [c for c in countries if c.end <= f.start] or [
-                    c for c in ctx.recent if c.end <= f.start
-                ]
-                if named:
-                    frame = Frame(named[-1].code, frame.partner)
-            if (
-                frame.attached
-                and frame.partner is None
-                and f.flow != TURNOVER
-                and all(c.code == frame.home for c in countries)
-                and not (
-                    ctx.paragraph == s.paragraph
-                    and ctx.frame is not None
-                    and frame.home in (ctx.frame.home, ctx.frame.partner)
-                )
-            ):
-                frame = Frame(frame.home, "WLD")  # "Turkish exports grew": the country's total
-            context = ctx.frame if ctx.paragraph == s.paragraph and ctx.frame else None
-            frame = fill(frame, context, ctx.topic, f.world)
         pair = orient(frame, f.flow)
         if pair is None:
             continue
