@@ -156,7 +156,9 @@ def find_amounts(norm: str, start: int = 0, end: int | None = None) -> list[Amou
     """Return the money amounts in ``norm[start:end]``."""
     data, pattern, qualifier_re = _tables()
     stop = len(norm) if end is None else end
-    found: list[Amount] = _compound(norm, start, stop, data) if "billion" in norm[start:stop] else []
+    found: list[Amount] = []
+    if "billion" in norm[start:stop]:
+        found = _compound(norm, start, stop, data)
     for m in _candidates(norm, start, stop, pattern):
         if any(a.start <= m.start() < a.end for a in found):
             continue  # inside a compound amount

@@ -37,7 +37,14 @@ def target_year(
     published: date | None,
 ) -> int | None:
     """The year a target amount is set for, read from its sentence."""
-    # Explicit years: "by 2030", "2030 deadline", or a year right after the amount.
+    # Right after the amount: "to hit $100 billion this year", "$45 bln in 2022".
+    for pm, _, _ in periods:
+        if 0 <= pm.start - q.end <= 12 and pm.first is None and not pm.same_period:
+            if pm.relative == 0 and published is not None:
+                return published.year
+            if pm.year is not None:
+                return pm.year
+    # Explicit years: "by 2030", "2030 deadline".
     horizon = [pm for pm, _, _ in periods if pm.horizon]
     if horizon:
         return min(horizon, key=lambda pm: abs(pm.start - q.end)).year
