@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 from conftest import shared_dir
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from turnover import extract
 from turnover.article import parse_article
@@ -224,3 +226,22 @@ def test_people_score_on_the_seed_and_dev_corpus(tmp_path: Path):
     assert seed_scores["tp_fp_fn"][1:] == [0, 0], seed_scores
     dev_scores = _people_scores(dev, predictions)
     assert dev_scores["f1"] >= 0.85, dev_scores
+
+
+_WORDS = st.sampled_from(
+    [
+        *("President", "Minister", "Prime", "of", "the", "and", "to", "in", "'s", ",", "."),
+        *("Kyrgyzstan", "Russian", "Uzbek", "EU", "Ivan", "Petrov", "İlham", "O'Neil"),
+        *("Al-Sisi", "bin", "said", "Chairman", "Cabinet", "Ministers", "Ambassador", "\n"),
+        *("Presidents", "Company", "toIran", "V.", "Mr.", "counterpart", "his", "with", "visit"),
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS | st.text(max_size=6), max_size=40))
+def test_any_text_gives_names_that_stand_in_it(words):
+    text = " ".join(words)
+    for person in find_people(parse_article(text)):
+        assert person.name and " ".join(person.name.split()) == person.name
+        assert person.name.split()[0] in text
