@@ -30,6 +30,7 @@ from turnover.clauses import (
     TARGET_AFTER,
     THE_COUNTRY,
     blocked,
+    blocked_near,
     governing_flow,
     is_target,
     period_for,
@@ -55,6 +56,7 @@ _STRONG_WORLD = re.compile(
     r"(?:foreign|external)\s+trade(?:\s+turnover)?\s+of\b|\bthe\s+country'?s\b|\bits\s+(?:foreign|external)",
     re.IGNORECASE,
 )
+_FIGURES_PAREN = re.compile(r"\s*(?:figures?|levels?|data|indicators?)?\s*\(\s*", re.IGNORECASE)
 _QUICK_FILTER = re.compile(r"\d|doubl|tripl|halv|fold", re.IGNORECASE)
 _DATELINE = re.compile(r"(?:^|\n)\s*(?:date\s+\S+(?:\s+\d\d:\d\d)?\s+)?[A-Z][A-Za-z]+,\s*$")
 Quantity = Amount | Change
@@ -72,6 +74,7 @@ class Context:
     lead_period: Period | None = None
     recent: list[CountryMention] = field(default_factory=list)
     previous: Sentence | None = None  # the last sentence, when it gave no fact
+    flow_frame: Frame | None = None  # the frame of the last figure, across paragraphs
 
 
 def _countries(article: Article, lo: int, hi: int) -> list[CountryMention]:
@@ -188,7 +191,7 @@ def _recall_previous(article: Article, ctx: Context) -> None:
         return
     frame = frame_for(article.norm, flows[-1], _countries(article, s.start, s.end), s.start, s.end)
     if frame is not None and frame.complete:
-        ctx.flow, ctx.frame = flows[-1], frame
+        ctx.flow, ctx.frame, ctx.flow_frame = flows[-1], frame, frame
 
 
 def assemble_sentence(
@@ -261,7 +264,7 @@ def assemble_sentence(
                 inherited = True
             else:
                 continue
-        if not inherited and blocked(norm, f, q, s.start):
+        if blocked_near(norm, s.start, q) if inherited else blocked(norm, f, q, s.start):
             continue
         next_start = quantities[i + 1].start if i + 1 < len(quantities) else s.end
         if isinstance(q, Amount) and (
@@ -308,7 +311,7 @@ def assemble_sentence(
                 base, paren_period = True, before
         # Countries: the flow word's own frame, else the paragraph's, else the topic.
         if inherited:
-            frame = ctx.frame or Frame(None, None)
+            frame = ctx.flow_frame or Frame(None, None)  # what "it" refers to
         else:
             frame = _locate(article, s, ctx, f, i, quantities, countries)
             if frame is None:
@@ -436,7 +439,8 @@ def assemble_sentence(
         if not base:
             last_main[flow + str(countries_out)] = period
             main_end[flow + str(countries_out)] = q.end
-            ctx.frame, ctx.flow = Frame(*pair) if f.flow != IMPORT else Frame(pair[1], pair[0]), f
+            ctx.frame = Frame(*pair) if f.flow != IMPORT else Frame(pair[1], pair[0])
+            ctx.flow, ctx.flow_frame = f, ctx.frame
             if period is not None:
                 ctx.period = period
     return facts

@@ -47,7 +47,7 @@ DIFFERENCE_AFTER = re.compile(
 OF_WHAT = re.compile(r"\s+(?P<prep>of|in)\s+(?:the\s+)?(?P<what>[^\s]+)", re.IGNORECASE)
 GENERIC_GOODS = frozenset(load_table("trade")["generic_goods"])
 REFERENCE = re.compile(
-    r"\b(?:the|this|that|its)\s+(?:target|goal|figure|indicator|volume|level)\b", re.IGNORECASE
+    r"\b(?:the|this|that|its)\s+(?:target|goal|figure|indicator)\b", re.IGNORECASE
 )
 SECTOR = re.compile(
     r"\s+(?:in|of)\s+(?:the\s+)?(?:[\w-]+\s+){1,3}(?:sector|industry|products|sphere)\b",
@@ -71,7 +71,7 @@ IN_OTHER_TERMS = re.compile(
 EQUIVALENT_GAP = re.compile(r"[\s,(]*(?:or|about|around|approximately|i\.e\.|equivalent to)?[\s(]*")
 PAREN_BASE = re.compile(r"\(\s*$")
 PRONOUN_SUBJECT = re.compile(
-    r"[^.;]{0,25}?\b(?:it|this|that|the figure|this figure|the indicator|this indicator|"
+    r"[^.;]{0,25}?\b(?:it|the figure|this figure|the indicator|this indicator|"
     r"the volume|the amount|the total)\b",
     re.IGNORECASE,
 )
@@ -98,6 +98,11 @@ def governing_flow(norm: str, q: Quantity, flows: list[FlowWord], s: Sentence) -
         return before[-1]
     after = [f for f in flows if f.start >= q.end and f.start - q.end <= 60]
     return after[0] if after else None
+
+
+def blocked_near(norm: str, lo: int, q: Quantity) -> bool:
+    """Is a figure named with a non-trade word in its own clause ("investments reached $1m")?"""
+    return vocabulary().blockers.search(norm, max(lo, q.start - 60), q.start) is not None
 
 
 def blocked(norm: str, f: FlowWord, q: Quantity, lo: int) -> bool:

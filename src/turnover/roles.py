@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from turnover.amounts import _alternation
 from turnover.countries import lookup_country
 from turnover.lexicon import load_table
 
@@ -61,10 +62,6 @@ class Lexicon:
 
 def _words(table: dict, key: str) -> list[str]:
     return table[key]["words"]
-
-
-def _alternation(phrases: list[str]) -> str:
-    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
 
 
 @cache
