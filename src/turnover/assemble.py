@@ -25,6 +25,7 @@ from turnover.clauses import (
     IN_OTHER_TERMS,
     NOW,
     PAREN_BASE,
+    POSTPOSED_FLOW,
     PRONOUN_SUBJECT,
     REFERENCE,
     TARGET_AFTER,

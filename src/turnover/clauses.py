@@ -69,6 +69,10 @@ IN_OTHER_TERMS = re.compile(
     re.IGNORECASE,
 )
 EQUIVALENT_GAP = re.compile(r"[\s,(]*(?:or|about|around|approximately|i\.e\.|equivalent to)?[\s(]*")
+_CHANGE_IN = re.compile(
+    r"\s*(?:decrease|increase|growth|drop|rise|fall|decline|reduction|jump)\s+in\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 PAREN_BASE = re.compile(r"\(\s*$")
 PRONOUN_SUBJECT = re.compile(
     r"[^.;]{0,25}?\b(?:it|the figure|this figure|the indicator|this indicator|"
@@ -93,6 +97,12 @@ def governing_flow(norm: str, q: Quantity, flows: list[FlowWord], s: Sentence) -
             and POSTPOSED_FLOW.match(norm[q.end : f.start])
         ):
             return f
+        if (
+            f.start >= q.end
+            and f.start - q.end <= 30
+            and _CHANGE_IN.fullmatch(norm, q.end, f.start)
+        ):
+            return f  # "a 4.1-fold decrease in exports of footwear"
     before = [f for f in flows if f.end <= q.start]
     if before:
         return before[-1]

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from turnover.countries import CountryMention
-from turnover.vocabulary import IMPORT, FlowWord
+from turnover.vocabulary import IMPORT, TURNOVER, FlowWord
 
 _FROM = re.compile(r"(?:\bfrom|\bof|\bby)\s+(?:the\s+)?$", re.IGNORECASE)
 _TO = re.compile(r"(?:\bto|\binto|\bfor|\bwith|\btowards|\bin)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -102,7 +102,14 @@ def frame_for(
         if _CLAUSE_BREAK.search(between) and c.start - flow.end > 30:
             break
         lead = _before(norm, c, flow.end)
-        if flow.flow == IMPORT:
+        if (
+            flow.flow == TURNOVER
+            and partner is None
+            and c is after[0]
+            and re.search(r"\bwith\b", between, re.IGNORECASE)
+        ):
+            partner = c.code  # "trade of the republic with member states of the EAEU"
+        elif flow.flow == IMPORT:
             if _FROM.search(lead) and partner is None:
                 partner = c.code
             elif _TO.search(lead) and home is None:
