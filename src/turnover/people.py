@@ -168,7 +168,9 @@ class _Mention:
     hosts: frozenset[str]
 
 
-def _mentions(article: Article, lex: Lexicon, countries: list, spans) -> list[_Mention]:
+def _mentions(
+    article: Article, lex: Lexicon, countries: list, spans: list[tuple[int, int]]
+) -> list[_Mention]:
     """Every name with a state official's role, in text order."""
     norm = article.norm
     tokens = tokenise(norm, spans, countries, lex)
@@ -200,7 +202,10 @@ def _mentions(article: Article, lex: Lexicon, countries: list, spans) -> list[_M
     return found
 
 
-def _role_before(tokens: list[Token], i: int, norm: str, lex: Lexicon, taken: set[int]):
+def _role_before(
+    tokens: list[Token], i: int, norm: str, lex: Lexicon, taken: set[int]
+) -> _Judged | None:
+    """The role that ends right before the name at ``i`` ("Belarusian Prime Minister X")."""
     k = i - 1
     if k >= 0 and tokens[k].kind == COMMA:
         k -= 1
@@ -219,7 +224,9 @@ def _role_before(tokens: list[Token], i: int, norm: str, lex: Lexicon, taken: se
     return _judge(tokens[k + 1 : end + 1], norm, lex)
 
 
-def _listed(tokens: list[Token], previous: tuple[int, _Judged, int], i: int, norm: str):
+def _listed(
+    tokens: list[Token], previous: tuple[int, _Judged, int], i: int, norm: str
+) -> tuple[_Judged | None, int]:
     """A name listed after an official: "Presidents of A and B X and Y", "..., and China's Xi"."""
     prev_end, judged, position = previous
     between = tokens[prev_end:i]
@@ -237,7 +244,8 @@ def _listed(tokens: list[Token], previous: tuple[int, _Judged, int], i: int, nor
     return None, 0
 
 
-def _role_after(tokens: list[Token], j: int, norm: str, lex: Lexicon):
+def _role_after(tokens: list[Token], j: int, norm: str, lex: Lexicon) -> _Judged | None:
+    """The role in apposition after the name ending at ``j`` ("X, Director of ...")."""
     if j >= len(tokens) or tokens[j].kind != COMMA:
         return None
     k = j + 1
