@@ -134,9 +134,15 @@ def _locate(
     q = quantities[i]
     frame_lo = max([x.end for x in quantities if x.end <= f.start], default=s.start)
     frame_hi = min([x.start for x in quantities if x.start >= f.end], default=s.end)
-    frame = frame_for(
-        norm, f, countries, frame_lo, max(frame_hi, q.start) if q.start > f.end else frame_hi
-    )
+    if f.start > q.end and not POSTPOSED_FLOW.match(norm[q.end : f.start]):
+        # The flow word comes later ("Russia is second - $230 million, ... exports to
+        # Kazakhstan ..."): its countries belong to a later figure; read the ones before.
+        lo = quantities[i - 1].end if i else s.start
+        before = [c for c in countries if lo <= c.start < q.start]
+        frame = Frame(None, before[-1].code if before else None)
+    else:
+        hi = max(frame_hi, q.start) if q.start > f.end else frame_hi
+        frame = frame_for(norm, f, countries, frame_lo, hi)
     if frame is None:
         return None
     # Lists: "Ireland ($456 million), Germany (...)", "Kazakhstan (by 38%) and Russia (by 34%)".
