@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from turnover.lexicon import load_table
+
 # One character in, one character out: offsets survive normalisation.
 _CHAR_MAP = str.maketrans(
     {
@@ -48,26 +50,13 @@ _CHAR_MAP = str.maketrans(
 
 _DATE_LINE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?(?:[ T](\d{1,2}):(\d{2}))?[ \t]*")
 
+HEADER_LANGUAGES = ("en", "ru")
+"""Languages whose month names are read in header dates (data/<lang>/periods.json)."""
+
 _MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
-    )
-    for m in names
+    name.lower(): number
+    for language in HEADER_LANGUAGES
+    for name, number in load_table("periods", language)["months"].items()
 }
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 # Explicit full dates near the top of a page: "April 29, 2025", "25 Sep 2023",

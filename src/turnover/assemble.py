@@ -58,7 +58,7 @@ _STRONG_WORLD = re.compile(
     re.IGNORECASE,
 )
 _FIGURES_PAREN = re.compile(r"\s*(?:figures?|levels?|data|indicators?)?\s*\(\s*", re.IGNORECASE)
-_QUICK_FILTER = re.compile(r"\d|doubl|tripl|halv|fold", re.IGNORECASE)
+_QUICK_FILTER = re.compile(r"\d|doubl|tripl|halv|fold|illion", re.IGNORECASE)
 _DATELINE = re.compile(r"(?:^|\n)\s*(?:date\s+\S+(?:\s+\d\d:\d\d)?\s+)?[A-Z][A-Za-z]+,\s*$")
 Quantity = Amount | Change
 
