@@ -58,6 +58,7 @@ _STRONG_WORLD = re.compile(
     re.IGNORECASE,
 )
 _FIGURES_PAREN = re.compile(r"\s*(?:figures?|levels?|data|indicators?)?\s*\(\s*", re.IGNORECASE)
+_YEAR = re.compile(r"(?<![\w.,$])(?<!by )(?<!until )(?<!till )(?<!to )((?:19|20)\d\d)(?![\w%])")
 _QUICK_FILTER = re.compile(r"\d|doubl|tripl|halv|fold|illion", re.IGNORECASE)
 _DATELINE = re.compile(r"(?:^|\n)\s*(?:date\s+\S+(?:\s+\d\d:\d\d)?\s+)?[A-Z][A-Za-z]+,\s*$")
 Quantity = Amount | Change
@@ -76,6 +77,7 @@ class Context:
     recent: list[CountryMention] = field(default_factory=list)
     previous: Sentence | None = None  # the last sentence, when it gave no fact
     flow_frame: Frame | None = None  # the frame of the last figure, across paragraphs
+    reference: date | None = None  # "now" for an undated article: its latest year named
 
 
 def _countries(article: Article, lo: int, hi: int) -> list[CountryMention]:
@@ -345,7 +347,7 @@ def assemble_sentence(
             and not base
             and (is_target(norm, q, f, s) or TARGET_AFTER.match(norm, q.end))
         ):
-            by = target_year(norm, q, s, periods, published)
+            by = target_year(norm, q, s, periods, published or ctx.reference)
             facts.append(
                 Fact(
                     "target",
@@ -460,6 +462,9 @@ def assemble_facts(article: Article) -> list[Fact]:
     published = article.published_date
     sentences = split_sentences(article.norm)
     ctx = Context(topic=_topic(article, sentences))
+    if published is None:
+        years = [int(y) for y in _YEAR.findall(article.norm)]
+        ctx.reference = date(max(years), 12, 31) if years else None
     facts: list[Fact] = []
     for s in sentences:
         if s.paragraph != ctx.paragraph:

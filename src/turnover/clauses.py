@@ -47,7 +47,7 @@ DIFFERENCE_AFTER = re.compile(
 OF_WHAT = re.compile(r"\s+(?P<prep>of|in)\s+(?:the\s+)?(?P<what>[^\s]+)", re.IGNORECASE)
 GENERIC_GOODS = frozenset(load_table("trade")["generic_goods"])
 REFERENCE = re.compile(
-    r"\b(?:the|this|that|its)\s+(?:target|goal|figure|indicator)\b", re.IGNORECASE
+    r"\b(?:the|this|that|its)\s+(?:target|goal|figure|indicator|result)\b", re.IGNORECASE
 )
 SECTOR = re.compile(
     r"\s+(?:in|of)\s+(?:the\s+)?(?:[\w-]+\s+){1,3}(?:sector|industry|products|sphere)\b",
