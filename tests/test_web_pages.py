@@ -9,6 +9,8 @@ from html import unescape
 from urllib.parse import quote
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from web_fixtures import LiveServer, live_server
 
 from turnover.web.chart import pair_chart_spec
@@ -161,3 +163,17 @@ def test_articles_page_pages_through_articles(live: LiveServer) -> None:
     page = text_of(live.get("/articles").text)
     assert "Kyrgyzstan and Belarus set a $500 million trade goal" in page
     assert re.search(r"Showing 1–\d+ of \d+", page)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+@given(
+    route=st.sampled_from(["/?q=", "/articles?q=", "/pair/", "/target/", "/article/"]),
+    typed=st.text(max_size=60),
+)
+def test_whatever_is_typed_into_a_page_url_is_never_a_server_error(
+    live: LiveServer, route: str, typed: str
+) -> None:
+    path = route + quote(typed, safe="")
+    resp = live.get(path)
+    assert resp.status_code < 500, path
+    assert resp.headers["content-type"].startswith("text/html"), path
