@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from turnover.countries import CountryMention
-from turnover.vocabulary import IMPORT, TURNOVER, FlowWord
+from turnover.vocabulary import EXPORT, IMPORT, TURNOVER, FlowWord
 
 _FROM = re.compile(r"(?:\bfrom|\bof|\bby)\s+(?:the\s+)?$", re.IGNORECASE)
 _TO = re.compile(r"(?:\bto|\binto|\bfor|\bwith|\btowards|\bin)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -114,11 +114,13 @@ def frame_for(
                 partner = c.code
             elif _TO.search(lead) and home is None:
                 home = c.code
+                attached = c is after[0] and c.start - flow.end <= 10  # "Imports to Turkey"
             elif home is None and re.search(r"\bof\s+$", lead):
                 partner = partner or c.code
         elif _FROM.search(lead):
             if home is None:
                 home = c.code
+                attached = flow.flow == EXPORT and c is after[0] and c.start - flow.end <= 10
             elif partner is None and c.code != home:
                 partner = c.code
         elif (_TO.search(lead) or _JOIN.match(norm[flow.end : c.start])) and (
