@@ -50,7 +50,7 @@ REFERENCE = re.compile(
     r"\b(?:the|this|that|its)\s+(?:target|goal|figure|indicator|result)\b", re.IGNORECASE
 )
 SECTOR = re.compile(
-    r"\s+(?:in|of)\s+(?:the\s+)?(?:[\w-]+\s+){1,3}(?:sector|industry|products|sphere)\b",
+    r"\s+(?:in|of)\s+(?:the\s+)?(?:[\w-]+\s+){1,3}(?:sector|industry|sphere)\b",
     re.IGNORECASE,
 )
 COMPARE_WORD = re.compile(
