@@ -123,6 +123,12 @@ def blocked(norm: str, f: FlowWord, q: Quantity, lo: int) -> bool:
         return True
     if v.blockers_before_flow.search(norm, max(lo, f.start - 40), f.start):
         return True
+    if f.start > q.end:
+        # The flow word comes after the figure: the figure's own subject must not be
+        # something else ("Industrial production grew 30%, agriculture 25%, and trade ...").
+        head = norm[max(lo, q.start - 60) : q.start]
+        if v.blockers.search(head) or v.commodities.search(head):
+            return True
     before_flow = norm[max(lo, f.start - 25) : f.start]
     if v.commodities.search(before_flow) and re.search(r"(?:^|\s)\S+\s*$", before_flow):
         last_words = before_flow.split()[-2:]
