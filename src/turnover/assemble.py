@@ -59,6 +59,7 @@ _STRONG_WORLD = re.compile(
 )
 _FIGURES_PAREN = re.compile(r"\s*(?:figures?|levels?|data|indicators?)?\s*\(\s*", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\w.,$])(?<!by )(?<!until )(?<!till )(?<!to )((?:19|20)\d\d)(?![\w%])")
+_SPLIT_YEAR = re.compile(r"\b((?:19|20)\d\d)-(\d\d)\b")
 _QUICK_FILTER = re.compile(r"\d|doubl|tripl|halv|fold|illion", re.IGNORECASE)
 _DATELINE = re.compile(r"(?:^|\n)\s*(?:date\s+\S+(?:\s+\d\d:\d\d)?\s+)?[A-Z][A-Za-z]+,\s*$")
 Quantity = Amount | Change
@@ -464,6 +465,7 @@ def assemble_facts(article: Article) -> list[Fact]:
     ctx = Context(topic=_topic(article, sentences))
     if published is None:
         years = [int(y) for y in _YEAR.findall(article.norm)]
+        years += [int(a[:2] + b) for a, b in _SPLIT_YEAR.findall(article.norm)]
         ctx.reference = date(max(years), 12, 31) if years else None
     facts: list[Fact] = []
     for s in sentences:

@@ -123,6 +123,8 @@ def blocked(norm: str, f: FlowWord, q: Quantity, lo: int) -> bool:
         return True
     if v.blockers_before_flow.search(norm, max(lo, f.start - 40), f.start):
         return True
+    if v.commodities.search(norm, max(lo, f.end, q.start - 20), q.start):
+        return True  # "... trade in goods to $100 billion and services to $15 billion"
     if f.start > q.end:
         # The flow word comes after the figure: the figure's own subject must not be
         # something else ("Industrial production grew 30%, agriculture 25%, and trade ...").
