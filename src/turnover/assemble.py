@@ -364,6 +364,10 @@ def assemble_sentence(
                     qualifier,
                 )
             )
+            ctx.flow, ctx.flow_frame = (
+                f,
+                Frame(*pair) if f.flow != IMPORT else Frame(pair[1], pair[0]),
+            )
             continue
         window_end = next_start
         if (
