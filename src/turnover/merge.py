@@ -22,6 +22,15 @@ def _close(a: float | None, b: float | None, tolerance: float = _SAME) -> bool:
     return abs(a - b) <= tolerance * max(abs(a), abs(b))
 
 
+def _same_percent(a: float | None, b: float | None) -> bool:
+    """Equal, or one the rounded form of the other ("11%" and "10.97 percent")."""
+    if a is None or b is None:
+        return False
+    if a == b:
+        return True
+    return (float(a).is_integer() and round(b) == a) or (float(b).is_integer() and round(a) == b)
+
+
 def _beyond(bound: Fact, exact: Fact) -> bool:
     """Does the exact figure honour the bound ("over $8 billion" and $8.44 billion)?"""
     if bound.value is None or exact.value is None:
@@ -41,10 +50,11 @@ def merge_facts(facts: list[Fact]) -> list[Fact]:
             if not _same_slot(seen, fact):
                 continue
             if fact.kind == "change":
-                if _close(fact.percent, seen.percent, 0.0) and (
+                if _same_percent(fact.percent, seen.percent) and (
                     fact.period == seen.period or seen.period is None or fact.period is None
                 ):
-                    out[i] = replace(seen, period=seen.period or fact.period)
+                    precise = max((seen.percent, fact.percent), key=lambda p: len(repr(p)))
+                    out[i] = replace(seen, period=seen.period or fact.period, percent=precise)
                     merged = True
             elif fact.kind == "target":
                 if fact.currency == seen.currency and _close(fact.value, seen.value):
