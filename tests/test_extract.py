@@ -24,20 +24,26 @@ FACT_KEYS = {"kind", "flow", "countries", "value", "currency", "percent", "perio
 EXTRA_KEYS = {"span", "qualifier", "speaker"}  # turnover's additions (models.py)
 ARTICLE_KEYS = {"doc", "published", "title", "facts", "people"}
 
-Row = tuple[
-    str, str, tuple[str, str], float | None, str | None, float | None, str | None, int | None
-]
+
+def row(fact: Fact) -> str:
+    """A fact as FACTS.md scores it, in one line: everything but the quote.
+
+    "value turnover BLR-KGZ 133,000,000 USD 2024-01..2024-12", "change export
+    KGZ-BLR +12.5% 2025-01..2025-06", "target turnover BLR-KGZ 500,000,000 USD by 2030".
+    """
+    pair = "-".join(fact.countries)
+    if fact.kind == "change":
+        amount = f"{round(fact.percent, 2):+g}%" if fact.percent is not None else "?%"
+    else:
+        amount = f"{fact.value:,.0f} {fact.currency}" if fact.value is not None else "?"
+    if fact.kind == "target":
+        when = f"by {fact.by or '?'}"
+    else:
+        when = f"{fact.period.start}..{fact.period.end}" if fact.period else "period ?"
+    return f"{fact.kind} {fact.flow} {pair} {amount} {when}"
 
 
-def row(fact: Fact) -> Row:
-    """A fact as FACTS.md scores it: everything but the quote."""
-    period = f"{fact.period.start}..{fact.period.end}" if fact.period else None
-    value = round(fact.value, 2) if fact.value is not None else None
-    percent = round(fact.percent, 2) if fact.percent is not None else None
-    return (fact.kind, fact.flow, fact.countries, value, fact.currency, percent, period, fact.by)
-
-
-def rows(text: str, published: str | None = None) -> set[Row]:
+def rows(text: str, published: str | None = None) -> set[str]:
     return {row(f) for f in extract(text, doc="t", published=published).facts}
 
 
@@ -65,15 +71,15 @@ KG_BY = article(
     '"We want to raise mutual trade turnover to $500 million over the next five years," the '
     "Kyrgyz minister said. The Belarusian side is also ready to take trade to half a billion "
     "dollars.",
-    title="Bishkek and Minsk look to half a billion dollars in trade",
+    title="Bishkek and Minsk aim for half a billion dollars in trade",
 )
 
 KG_BY_FACTS = {
-    ("value", "turnover", ("BLR", "KGZ"), 133e6, "USD", None, "2024-01..2024-12", None),
-    ("value", "turnover", ("BLR", "KGZ"), 68e6, "USD", None, "2025-01..2025-06", None),
-    ("value", "export", ("KGZ", "BLR"), 22e6, "USD", None, "2025-01..2025-06", None),
-    ("value", "export", ("BLR", "KGZ"), 46e6, "USD", None, "2025-01..2025-06", None),
-    ("target", "turnover", ("BLR", "KGZ"), 500e6, "USD", None, None, 2030),
+    "value turnover BLR-KGZ 133,000,000 USD 2024-01..2024-12",
+    "value turnover BLR-KGZ 68,000,000 USD 2025-01..2025-06",
+    "value export KGZ-BLR 22,000,000 USD 2025-01..2025-06",
+    "value export BLR-KGZ 46,000,000 USD 2025-01..2025-06",
+    "target turnover BLR-KGZ 500,000,000 USD by 2030",
 }
 
 
@@ -82,13 +88,15 @@ def test_seed_like_article_gives_exactly_the_expected_facts() -> None:
     assert {row(f) for f in result.facts} == KG_BY_FACTS
     assert len(result.facts) == len(KG_BY_FACTS)  # the restated target is one fact
     assert result.published == "2025-10-02T11:15"
-    assert result.title == "Bishkek and Minsk look to half a billion dollars in trade"
+    assert result.title == "Bishkek and Minsk aim for half a billion dollars in trade"
     assert_grounded(KG_BY, result)
 
 
 def test_target_quote_is_its_first_statement() -> None:
+    # The title states the goal first; the body restates it twice (FACTS.md: one fact).
     (target,) = [f for f in extract(KG_BY).facts if f.kind == "target"]
-    assert "$500 million over the next five years" in target.quote
+    assert target.quote == "Bishkek and Minsk aim for half a billion dollars in trade"
+    assert target.by == 2030  # the horizon comes from the body
 
 
 @pytest.mark.xfail(
@@ -103,10 +111,25 @@ def test_of_which_exports_and_imports_without_dash() -> None:
         "$22 million is exports from Kyrgyzstan and $46 million imports."
     )
     assert rows(text) == {
-        ("value", "turnover", ("BLR", "KGZ"), 68e6, "USD", None, "2025-01..2025-06", None),
-        ("value", "export", ("KGZ", "BLR"), 22e6, "USD", None, "2025-01..2025-06", None),
-        ("value", "export", ("BLR", "KGZ"), 46e6, "USD", None, "2025-01..2025-06", None),
+        "value turnover BLR-KGZ 68,000,000 USD 2025-01..2025-06",
+        "value export KGZ-BLR 22,000,000 USD 2025-01..2025-06",
+        "value export BLR-KGZ 46,000,000 USD 2025-01..2025-06",
     }
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a goal in the title ('look to half a billion dollars') is read as a reported value "
+    "(value turnover BLR-KGZ 500,000,000 USD, period null) beside the body's target: 'look to' "
+    "is no target cue",
+)
+def test_goal_in_title_is_the_target_not_a_value() -> None:
+    text = article(
+        "Kyrgyzstan and Belarus want to raise their trade turnover to $500 million over the next "
+        "five years, officials said.",
+        title="Bishkek and Minsk look to half a billion dollars in trade",
+    )
+    assert rows(text) == {"target turnover BLR-KGZ 500,000,000 USD by 2030"}
 
 
 # --- the bundled example articles ------------------------------------------------------------
@@ -115,46 +138,34 @@ EXAMPLE_FILES = sorted(EXAMPLES.glob("*.txt"))
 
 EXAMPLE_FACTS = {
     "kg-by-2025-talks": {
-        ("value", "turnover", ("BLR", "KGZ"), 133e6, "USD", None, "2024-01..2024-12", None),
-        ("value", "turnover", ("BLR", "KGZ"), 68e6, "USD", None, "2025-01..2025-06", None),
-        ("target", "turnover", ("BLR", "KGZ"), 500e6, "USD", None, None, 2030),
+        "value turnover BLR-KGZ 133,000,000 USD 2024-01..2024-12",
+        "value turnover BLR-KGZ 68,000,000 USD 2025-01..2025-06",
+        "target turnover BLR-KGZ 500,000,000 USD by 2030",
     },
     "no-trade-weather": set(),
     "ru-cn-q1": {
-        ("change", "turnover", ("CHN", "RUS"), None, None, 4.7, "2024-01..2024-03", None),
-        ("value", "turnover", ("CHN", "RUS"), 56.6e9, "USD", None, "2024-01..2024-03", None),
-        ("value", "export", ("CHN", "RUS"), 27.3e9, "USD", None, "2024-01..2024-03", None),
+        "change turnover CHN-RUS +4.7% 2024-01..2024-03",
+        "value turnover CHN-RUS 56,600,000,000 USD 2024-01..2024-03",
+        "value export CHN-RUS 27,300,000,000 USD 2024-01..2024-03",
     },
     "tr-az-target": {
-        ("target", "turnover", ("AZE", "TUR"), 15e9, "USD", None, None, 2030),
-        ("value", "turnover", ("AZE", "TUR"), 7.5e9, "USD", None, "2022-01..2022-12", None),
+        "target turnover AZE-TUR 15,000,000,000 USD by 2030",
+        "value turnover AZE-TUR 7,500,000,000 USD 2022-01..2022-12",
     },
     "kz-uz-2024-results": {
-        ("value", "turnover", ("KAZ", "UZB"), 4.4e9, "USD", None, "2024-01..2024-12", None),
-        ("change", "turnover", ("KAZ", "UZB"), None, None, 8.0, "2024-01..2024-12", None),
-        ("value", "export", ("KAZ", "UZB"), 3.1e9, "USD", None, "2024-01..2024-12", None),
-        ("target", "turnover", ("KAZ", "UZB"), 10e9, "USD", None, None, 2030),
+        "value turnover KAZ-UZB 4,400,000,000 USD 2024-01..2024-12",
+        "change turnover KAZ-UZB +8% 2024-01..2024-12",
+        "value export KAZ-UZB 3,100,000,000 USD 2024-01..2024-12",
+        "target turnover KAZ-UZB 10,000,000,000 USD by 2030",
     },
 }
-KZ_UZ_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="'Kazakh exports to Uzbekistan reached $3.1 billion over the year' (after a 2024 "
-    "figure, published 2025-02-10) gets period 2025-01..2025-12: 'the year' is read as the "
-    "publication year, a period that has not happened yet",
-)
 
 
 def test_every_example_has_expectations() -> None:
     assert {p.stem for p in EXAMPLE_FILES} == set(EXAMPLE_FACTS)
 
 
-EXAMPLE_PARAMS = [
-    pytest.param(p, id=p.stem, marks=KZ_UZ_BUG if p.stem == "kz-uz-2024-results" else ())
-    for p in EXAMPLE_FILES
-]
-
-
-@pytest.mark.parametrize("path", EXAMPLE_PARAMS)
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
 def test_example_articles(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     result = extract(text, doc=path.stem)
@@ -162,7 +173,7 @@ def test_example_articles(path: Path) -> None:
     assert {row(f) for f in result.facts} == EXAMPLE_FACTS[path.stem]
 
 
-@pytest.mark.parametrize("path", EXAMPLE_PARAMS)
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
 def test_reported_values_are_never_in_the_future(path: Path) -> None:
     """A value or change reports months that have passed (or at least begun) at publication."""
     result = extract(path.read_text(encoding="utf-8"))
@@ -224,55 +235,53 @@ def test_no_trade_no_facts(text: str) -> None:
 
 def test_published_argument_resolves_relative_periods() -> None:
     text = "Trade between Kazakhstan and Kyrgyzstan reached $1.1 billion last year."
-    assert rows(text) == {("value", "turnover", ("KAZ", "KGZ"), 1.1e9, "USD", None, None, None)}
+    assert rows(text) == {"value turnover KAZ-KGZ 1,100,000,000 USD period ?"}
     assert rows(text, published="2025-05-20") == {
-        ("value", "turnover", ("KAZ", "KGZ"), 1.1e9, "USD", None, "2024-01..2024-12", None)
+        "value turnover KAZ-KGZ 1,100,000,000 USD 2024-01..2024-12"
     }
 
 
 # --- reading rules, one short article each ------------------------------------------------
 
-T = "turnover"
-E = "export"
 
 RULES = [
     pytest.param(
         "Trade between Kazakhstan and Uzbekistan grew 1.5 times in 2024.",
         "2025-05-20",
-        {("change", T, ("KAZ", "UZB"), None, None, 50.0, "2024-01..2024-12", None)},
+        {"change turnover KAZ-UZB +50% 2024-01..2024-12"},
         id="1.5-times",
     ),
     pytest.param(
         "Trade between Armenia and Russia doubled in 2024, officials said.",
         "2025-05-20",
-        {("change", T, ("ARM", "RUS"), None, None, 100.0, "2024-01..2024-12", None)},
+        {"change turnover ARM-RUS +100% 2024-01..2024-12"},
         id="doubled",
     ),
     pytest.param(
         "Trade between Kazakhstan and Russia in 2018 reached 110 percent of the previous "
         "year's level.",
         "2019-01-20",
-        {("change", T, ("KAZ", "RUS"), None, None, 10.0, "2018-01..2018-12", None)},
+        {"change turnover KAZ-RUS +10% 2018-01..2018-12"},
         id="percent-of-level",
     ),
     pytest.param(
         "Trade between Kazakhstan and Kyrgyzstan reached $1.1 billion in January-July, the "
         "statistics office said.",
         "2025-09-20",
-        {("value", T, ("KAZ", "KGZ"), 1.1e9, "USD", None, "2025-01..2025-07", None)},
+        {"value turnover KAZ-KGZ 1,100,000,000 USD 2025-01..2025-07"},
         id="jan-jul-this-year",
     ),
     pytest.param(
         "Trade between Kazakhstan and Kyrgyzstan reached $1.1 billion in January-July, the "
         "statistics office said.",
         "2025-05-20",
-        {("value", T, ("KAZ", "KGZ"), 1.1e9, "USD", None, "2024-01..2024-07", None)},
+        {"value turnover KAZ-KGZ 1,100,000,000 USD 2024-01..2024-07"},
         id="jan-jul-last-year",
     ),
     pytest.param(
         "In 11 months, trade between Kazakhstan and Russia reached $17 billion.",
         "2019-01-20",
-        {("value", T, ("KAZ", "RUS"), 17e9, "USD", None, "2018-01..2018-11", None)},
+        {"value turnover KAZ-RUS 17,000,000,000 USD 2018-01..2018-11"},
         id="11-months",
     ),
     pytest.param(
@@ -280,8 +289,8 @@ RULES = [
         "the nine months it came to $3 billion.",
         "2025-11-11",
         {
-            ("value", T, ("KAZ", "UZB"), 2e9, "USD", None, "2025-01..2025-06", None),
-            ("value", T, ("KAZ", "UZB"), 3e9, "USD", None, "2025-01..2025-09", None),
+            "value turnover KAZ-UZB 2,000,000,000 USD 2025-01..2025-06",
+            "value turnover KAZ-UZB 3,000,000,000 USD 2025-01..2025-09",
         },
         id="first-half-nine-months",
     ),
@@ -289,107 +298,107 @@ RULES = [
         "Mutual trade between Uzbekistan and Turkmenistan reached 775.7 million U.S. dollars "
         "in 2023.",
         "2024-06-11",
-        {("value", T, ("TKM", "UZB"), 775.7e6, "USD", None, "2023-01..2023-12", None)},
+        {"value turnover TKM-UZB 775,700,000 USD 2023-01..2023-12"},
         id="us-dollars-words",
     ),
     pytest.param(
         "Turnover between Uzbekistan and Turkmenistan was USD 2.5bn in 2023.",
         "2024-06-11",
-        {("value", T, ("TKM", "UZB"), 2.5e9, "USD", None, "2023-01..2023-12", None)},
+        {"value turnover TKM-UZB 2,500,000,000 USD 2023-01..2023-12"},
         id="usd-bn",
     ),
     pytest.param(
         "Trade between Kyrgyzstan and Uzbekistan amounted to 40 billion soms in 2023.",
         "2024-03-01",
-        {("value", T, ("KGZ", "UZB"), 40e9, "KGS", None, "2023-01..2023-12", None)},
+        {"value turnover KGZ-UZB 40,000,000,000 KGS 2023-01..2023-12"},
         id="soms",
     ),
     pytest.param(
         "Trade between Georgia and Turkey reached $1,317 billion in the first quarter of 2024.",
         "2024-05-01",
-        {("value", T, ("GEO", "TUR"), 1.317e9, "USD", None, "2024-01..2024-03", None)},
+        {"value turnover GEO-TUR 1,317,000,000 USD 2024-01..2024-03"},
         id="decimal-comma",
     ),
     pytest.param(
         "India's exports to Russia reached $4.3 billion in 2022-23, the commerce ministry said.",
         "2024-05-20",
-        {("value", E, ("IND", "RUS"), 4.3e9, "USD", None, "2022-04..2023-03", None)},
+        {"value export IND-RUS 4,300,000,000 USD 2022-04..2023-03"},
         id="india-fiscal",
     ),
     pytest.param(
         "Pakistan's imports from China stood at $15 billion in 2022-23, the central bank said.",
         "2024-05-20",
-        {("value", E, ("CHN", "PAK"), 15e9, "USD", None, "2022-07..2023-06", None)},
+        {"value export CHN-PAK 15,000,000,000 USD 2022-07..2023-06"},
         id="pakistan-fiscal-imports-reversed",
     ),
     pytest.param(
         "Trade between Egypt and China reached $14 billion in FY2022-23, officials said.",
         "2024-05-20",
-        {("value", T, ("CHN", "EGY"), 14e9, "USD", None, "2022-07..2023-06", None)},
+        {"value turnover CHN-EGY 14,000,000,000 USD 2022-07..2023-06"},
         id="egypt-fiscal",
     ),
     pytest.param(
         "Trade between Iran and China reached $15 billion in 2022-23, customs said.",
         "2024-05-20",
-        {("value", T, ("CHN", "IRN"), 15e9, "USD", None, "2022-03..2023-02", None)},
+        {"value turnover CHN-IRN 15,000,000,000 USD 2022-03..2023-02"},
         id="iran-year",
     ),
     pytest.param(
         "India's trade with the UAE reached $100 billion in FY25, the ministry said.",
         "2025-05-20",
-        {("value", T, ("ARE", "IND"), 100e9, "USD", None, "2024-04..2025-03", None)},
+        {"value turnover ARE-IND 100,000,000,000 USD 2024-04..2025-03"},
         id="fy25",
     ),
     pytest.param(
         "Kazakhstan's foreign trade reached $139 billion in 2023, up 3 percent.",
         "2024-03-01",
         {
-            ("value", T, ("KAZ", "WLD"), 139e9, "USD", None, "2023-01..2023-12", None),
-            ("change", T, ("KAZ", "WLD"), None, None, 3.0, "2023-01..2023-12", None),
+            "value turnover KAZ-WLD 139,000,000,000 USD 2023-01..2023-12",
+            "change turnover KAZ-WLD +3% 2023-01..2023-12",
         },
         id="world-trade",
     ),
     pytest.param(
         "China's total exports reached $3.38 trillion in 2023.",
         "2024-06-11",
-        {("value", E, ("CHN", "WLD"), 3.38e12, "USD", None, "2023-01..2023-12", None)},
+        {"value export CHN-WLD 3,380,000,000,000 USD 2023-01..2023-12"},
         id="world-exports",
     ),
     pytest.param(
         "Trade between Kazakhstan and the EAEU reached $28 billion in 2023.",
         "2024-06-11",
-        {("value", T, ("KAZ", "EAEU"), 28e9, "USD", None, "2023-01..2023-12", None)},
+        {"value turnover KAZ-EAEU 28,000,000,000 USD 2023-01..2023-12"},
         id="group-second",
     ),
     pytest.param(
         "Georgia and Armenia want to bring trade to $1 billion by 2027.",
         "2024-03-01",
-        {("target", T, ("ARM", "GEO"), 1e9, "USD", None, None, 2027)},
+        {"target turnover ARM-GEO 1,000,000,000 USD by 2027"},
         id="target-by",
     ),
     pytest.param(
         "Georgia and Armenia want to bring trade to $1 billion this year.",
         "2024-03-01",
-        {("target", T, ("ARM", "GEO"), 1e9, "USD", None, None, 2024)},
+        {"target turnover ARM-GEO 1,000,000,000 USD by 2024"},
         id="target-this-year",
     ),
     pytest.param(
         "Georgia and Armenia want to bring trade to $1 billion in the near future.",
         "2024-03-01",
-        {("target", T, ("ARM", "GEO"), 1e9, "USD", None, None, None)},
+        {"target turnover ARM-GEO 1,000,000,000 USD by ?"},
         id="target-near-future",
     ),
     pytest.param(
         "Georgia and Armenia will sign a free trade agreement in 2023 and want to bring trade to "
         "$1 billion in five years after that.",
         "2022-03-01",
-        {("target", T, ("ARM", "GEO"), 1e9, "USD", None, None, 2028)},
+        {"target turnover ARM-GEO 1,000,000,000 USD by 2028"},
         id="target-years-from-named-start",
     ),
     pytest.param(
         "Trade between Russia and Belarus reached 3 trillion rubles ($35 billion) in 2023.",
         "2024-03-01",
-        {("value", T, ("BLR", "RUS"), 3e12, "RUB", None, "2023-01..2023-12", None)},
+        {"value turnover BLR-RUS 3,000,000,000,000 RUB 2023-01..2023-12"},
         id="equivalent-in-brackets",
     ),
     pytest.param(
@@ -397,21 +406,21 @@ RULES = [
         "rupee terms and 35 percent in dollar terms.",
         "2024-03-01",
         {
-            ("value", T, ("IND", "RUS"), 65e9, "USD", None, "2023-01..2023-12", None),
-            ("change", T, ("IND", "RUS"), None, None, 35.0, "2023-01..2023-12", None),
+            "value turnover IND-RUS 65,000,000,000 USD 2023-01..2023-12",
+            "change turnover IND-RUS +35% 2023-01..2023-12",
         },
         id="change-in-first-currency",
     ),
     pytest.param(
         "Trade between Tajikistan and Russia reached over $1 billion in 2018, officials said.",
         "2019-03-01",
-        {("value", T, ("RUS", "TJK"), 1e9, "USD", None, "2018-01..2018-12", None)},
+        {"value turnover RUS-TJK 1,000,000,000 USD 2018-01..2018-12"},
         id="bound-is-a-value",
     ),
     pytest.param(
         "From 2015 to 2018 trade between Kazakhstan and China increased by 30%.",
         "2019-03-01",
-        {("change", T, ("CHN", "KAZ"), None, None, 30.0, "2018-01..2018-12", None)},
+        {"change turnover CHN-KAZ +30% 2018-01..2018-12"},
         id="multi-year-change",
     ),
     pytest.param(
@@ -466,7 +475,7 @@ RULES = [
 
 
 @pytest.mark.parametrize(("body", "published", "expected"), RULES)
-def test_reading_rules(body: str, published: str, expected: set[Row]) -> None:
+def test_reading_rules(body: str, published: str, expected: set[str]) -> None:
     text = article(body, date=published)
     result = extract(text)
     assert_grounded(text, result)
@@ -480,8 +489,8 @@ def test_month_takes_its_year_from_the_same_reporting_period_without_date() -> N
         date=None,
     )
     assert rows(text) == {
-        ("value", T, ("ARM", "GEO"), 500e6, "USD", None, "2021-01..2021-05", None),
-        ("value", T, ("ARM", "GEO"), 110e6, "USD", None, "2021-05..2021-05", None),
+        "value turnover ARM-GEO 500,000,000 USD 2021-01..2021-05",
+        "value turnover ARM-GEO 110,000,000 USD 2021-05..2021-05",
     }
 
 
@@ -493,20 +502,24 @@ def test_unicode_spaces_and_dashes_keep_quotes_exact() -> None:
     result = extract(text)
     assert_grounded(text, result)
     assert {row(f) for f in result.facts} == {
-        ("value", T, ("KAZ", "KGZ"), 1.1e9, "USD", None, "2025-01..2025-03", None),
-        ("change", T, ("KAZ", "KGZ"), None, None, 4.0, "2025-01..2025-03", None),
+        "value turnover KAZ-KGZ 1,100,000,000 USD 2025-01..2025-03",
+        "change turnover KAZ-KGZ +4% 2025-01..2025-03",
     }
+
+
+def known_bug(reason: str) -> pytest.MarkDecorator:
+    """A FACTS.md rule the extractor does not meet yet: strict, so a fix shows up."""
+    return pytest.mark.xfail(strict=True, reason=reason)
 
 
 XFAIL_RULES = [
     pytest.param(
         "Trade between Russia and China fell threefold in 2023.",
         "2024-03-01",
-        {("change", T, ("CHN", "RUS"), None, None, -66.67, "2023-01..2023-12", None)},
+        {"change turnover CHN-RUS -66.67% 2023-01..2023-12"},
         id="fell-threefold",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="'fell threefold' gives two changes: -66.67 with period null and +200.0 "
+        marks=known_bug(
+            "'fell threefold' gives two changes: -66.67 with period null and +200.0 "
             "over 2023 (find_changes matches 'threefold' both as N-fold and as a ratio word)",
         ),
     ),
@@ -515,20 +528,18 @@ XFAIL_RULES = [
         "2024-03-01",
         set(),
         id="range-with-to",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="'$3 to $4 billion' is a range (FACTS.md: not a fact) but gives a target "
+        marks=known_bug(
+            "'$3 to $4 billion' is a range (FACTS.md: not a fact) but gives a target "
             "of $4 billion by 2023",
         ),
     ),
     pytest.param(
         "In 2018 trade between Kazakhstan and Russia reached 88.7 percent of the 2017 level.",
         "2019-01-20",
-        {("change", T, ("KAZ", "RUS"), None, None, -11.3, "2018-01..2018-12", None)},
+        {"change turnover KAZ-RUS -11.3% 2018-01..2018-12"},
         id="level-period",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="the change gets the period of the base year named in 'of the 2017 level' "
+        marks=known_bug(
+            "the change gets the period of the base year named in 'of the 2017 level' "
             "(2017) instead of the period of the figure that changed (2018)",
         ),
     ),
@@ -536,11 +547,10 @@ XFAIL_RULES = [
         "In the January-September period of 2018, trade between Kazakhstan and Russia reached "
         "$13 billion.",
         "2019-11-20",
-        {("value", T, ("KAZ", "RUS"), 13e9, "USD", None, "2018-01..2018-09", None)},
+        {"value turnover KAZ-RUS 13,000,000,000 USD 2018-01..2018-09"},
         id="month-range-period-of-year",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="'the January-September period of 2018' is read as two mentions "
+        marks=known_bug(
+            "'the January-September period of 2018' is read as two mentions "
             "('January-September' without year, '2018') and the value gets 2018-01..2018-12",
         ),
     ),
@@ -548,11 +558,10 @@ XFAIL_RULES = [
         "Trade between Russia and China exceeded $200 billion in 2023. According to customs, it "
         "reached $240.1 billion in 2023.",
         "2024-03-01",
-        {("value", T, ("CHN", "RUS"), 240.1e9, "USD", None, "2023-01..2023-12", None)},
+        {"value turnover CHN-RUS 240,100,000,000 USD 2023-01..2023-12"},
         id="bound-then-distant-exact",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="a bound and a later exact figure for the same pair, flow and period are one "
+        marks=known_bug(
+            "a bound and a later exact figure for the same pair, flow and period are one "
             "fact (FACTS.md), but merge_facts only joins them within 10%: two facts here",
         ),
     ),
@@ -560,7 +569,7 @@ XFAIL_RULES = [
 
 
 @pytest.mark.parametrize(("body", "published", "expected"), XFAIL_RULES)
-def test_reading_rules_not_met_yet(body: str, published: str, expected: set[Row]) -> None:
+def test_reading_rules_not_met_yet(body: str, published: str, expected: set[str]) -> None:
     assert rows(article(body, date=published)) == expected
 
 
