@@ -194,5 +194,5 @@ def find_amounts(norm: str, start: int = 0, end: int | None = None) -> list[Amou
             continue
         q = qualifier_re.search(norm, max(0, m.start() - 40), m.start())
         qualifier = data["qualifiers"][q["q"].lower()] if q else None
-        found.append(Amount(m.start(), m.end(), value, currency, qualifier))
+        found.append(Amount(m.start(), m.end(), round(value, 2), currency, qualifier))
     return sorted(found, key=lambda a: a.start)

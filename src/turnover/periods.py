@@ -84,6 +84,7 @@ def _compiled() -> tuple[dict, list[tuple[str, re.Pattern[str]]]]:
             rf"\b(?:the\s+)?(?P<o>{ordinals})\s+quarter(?:\s+of)?(?:\s+the\s+year)?" + yearspec,
         ),
         ("qshort", rf"\b(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)\s?'?\s?(?P<y>{YEAR})?\b"),
+        ("nmshort", rf"\b(?P<n>[1-9]|1[01])M\s?'?(?P<y>{YEAR})\b"),
         (
             "nmonths",
             rf"\b(?:the\s+)?(?:first\s+)?(?P<n>\d{{1,2}}|{counts})[\s-]months?"
@@ -109,7 +110,10 @@ def _compiled() -> tuple[dict, list[tuple[str, re.Pattern[str]]]]:
         ("last", rf"\b(?P<last>{last_year})\b"),
         ("this", rf"\b(?P<this>{this_year})\b"),
     ]
-    return t, [(name, re.compile(p, re.IGNORECASE)) for name, p in pats]
+    case_sensitive = {"nmshort"}  # "9M 2023", not "9m"
+    return t, [
+        (name, re.compile(p, 0 if name in case_sensitive else re.IGNORECASE)) for name, p in pats
+    ]
 
 
 def _month(t: dict, word: str | None) -> int | None:
@@ -177,6 +181,8 @@ def _mention(name: str, m: re.Match[str], t: dict) -> PeriodMention | None:
         q = t["ordinals"].get((gd.get("o") or "").lower()) or int(gd.get("q") or gd.get("q2") or 1)
         year, rel = _year_of(m)
         return PeriodMention(s, e, first=3 * q - 2, last=3 * q, year=year, relative=rel)
+    if name == "nmshort":
+        return PeriodMention(s, e, first=1, last=int(m["n"]), year=int(m["y"]))
     if name == "nmonths":
         raw = m["n"].lower()
         n = int(raw) if raw.isdigit() else t["counts"].get(raw)
@@ -224,6 +230,7 @@ _HINTS: dict[str, tuple[str, ...]] = {
     "quarter": ("quarter",),
     "qshort": ("q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"),
     "nmonths": ("month",),
+    "nmshort": ("m",),
     "same": ("same", "corresponding", "similar"),
     "horizon": ("by ", "until", "till", "deadline", "target"),
     "year": ("19", "20"),
