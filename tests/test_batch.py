@@ -73,7 +73,7 @@ def scheduler() -> str:
         threads_per_worker=1,
         processes=True,
         host="127.0.0.1",
-        dashboard_address=None,
+        dashboard_address="127.0.0.1:0",  # it serves HTTP anyway: loopback, free port
     ) as cluster:
         yield cluster.scheduler_address
 

@@ -115,7 +115,7 @@ class DaskEngine:
                     threads_per_worker=1,
                     processes=True,
                     host="127.0.0.1",
-                    dashboard_address=None,
+                    dashboard_address="127.0.0.1:0",  # it serves HTTP anyway: loopback, free port
                     silence_logs=logging.ERROR,
                 )
                 self._client = Client(self._cluster)
