@@ -38,6 +38,10 @@ def _patterns() -> dict:
         rf"(?<![\w.])(?P<num>\d+(?:[.,]\d+)?|{words})[\s-]?(?:times|fold)\b", re.IGNORECASE
     )
     ratio_word = re.compile(rf"\b(?:{_alternation(list(t['ratio_words']))})\b", re.IGNORECASE)
+    fraction = re.compile(
+        rf"\bby\s+(?P<f>{_alternation(list(t['fractions']))})\b(?!\s+(?:of|a|an|the)\b)",
+        re.IGNORECASE,
+    )
     rise = re.compile(rf"\b(?:{_alternation(t['rise'])})\b", re.IGNORECASE)
     fall = re.compile(rf"\b(?:{_alternation(t['fall'])})\b", re.IGNORECASE)
     level = re.compile(
@@ -52,6 +56,7 @@ def _patterns() -> dict:
         "rise": rise,
         "fall": fall,
         "level": level,
+        "fraction": fraction,
         "table": t,
     }
 
@@ -128,6 +133,12 @@ def find_changes(norm: str, start: int = 0, end: int | None = None) -> list[Chan
         sign = sign_near(norm, m.start(), m.end(), start, stop)
         pct = (x - 1) * 100 if sign >= 0 else -(1 - 1 / x) * 100
         found.append(Change(m.start(), m.end(), round(pct, 4), sign != 0, True))
+    for m in p["fraction"].finditer(norm, start, stop):
+        # "fell by a quarter", "grew by a third": a fraction with the verb's sign.
+        sign = sign_near(norm, m.start(), m.end(), start, stop)
+        if sign:
+            share = table["fractions"][m["f"].lower()]
+            found.append(Change(m.start(), m.end(), sign * share, True, True))
     for m in p["ratio_word"].finditer(norm, start, stop):
         found.append(
             Change(m.start(), m.end(), table["ratio_words"][m.group().lower()], True, True)
