@@ -85,11 +85,6 @@ def test_range_is_not_an_amount(text: str) -> None:
     assert amounts(text) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'$3 to $4 billion' is a range (FACTS.md), but find_amounts returns $4 billion: "
-    "_RANGE_BEFORE only looks for a hyphen before the second number, not 'to'",
-)
 def test_range_with_to_is_not_an_amount() -> None:
     assert amounts("Experts expect trade of $3 to $4 billion next year.") == []
 
@@ -147,11 +142,6 @@ def test_several_amounts_in_text_order() -> None:
     assert [v for v, _ in amounts(text)] == [68e6, 22e6, 46e6]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'Rs' is in currency_prefixes but find_amounts drops every alphabetic prefix of "
-    "<= 3 letters that is not all caps, so 'Rs 1,200 crore' gives nothing ('Rs.' works)",
-)
 def test_rupees_with_rs_prefix() -> None:
     assert amounts("Trade rose to Rs 1,200 crore.") == [(pytest.approx(1.2e10), "INR")]
 

@@ -97,10 +97,5 @@ def test_offsets_point_into_the_original_text() -> None:
     assert text[change.start : change.end] == "4.7\u00a0percent"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'fell threefold' yields two changes at the same span: -66.67 from the 'N-fold' "
-    "pattern and +200.0 from the ratio word 'threefold'; one (negative) change is meant",
-)
 def test_fell_threefold_is_one_fall() -> None:
     assert percents("Trade fell threefold after the sanctions.") == [pytest.approx(-66.6667)]

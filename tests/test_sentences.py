@@ -84,12 +84,6 @@ def test_sentences_are_ordered_and_end_trimmed() -> None:
     assert all(not text[s.end - 1].isspace() for s in found)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the first sentence of an indented paragraph keeps its leading spaces when the "
-    "paragraph has more than one sentence ('  Trade grew.'), so quotes start with blanks; "
-    "split_sentences only skips leading spaces for a paragraph's last sentence",
-)
 def test_indented_paragraph_sentences_are_trimmed() -> None:
     assert sentences("  Trade grew. Exports fell.") == ["Trade grew.", "Exports fell."]
 

@@ -14,7 +14,7 @@ from functools import cache
 from turnover.lexicon import load_table
 
 _RANGE = re.compile(r"\s?(?:-|to)\s?\$?\d")
-_RANGE_BEFORE = re.compile(r"\d\s?-\s?$")
+_RANGE_BEFORE = re.compile(r"(?:\d\s?-|[$€£]\s?\d+(?:[.,]\d+)?\s+to)\s?$")
 _PLAUSIBLE_MAX = 1e12
 """A thousands-separator reading above this is taken as a decimal comma (FACTS.md)."""
 
@@ -166,10 +166,10 @@ def find_amounts(norm: str, start: int = 0, end: int | None = None) -> list[Amou
         if not prefix and not suffix:
             continue
         if _RANGE.match(norm, m.end("num") if m["num"] else m.end(), stop) or _RANGE_BEFORE.search(
-            norm, max(start, m.start() - 8), m.start()
+            norm, max(start, m.start() - 14), m.start()
         ):
             continue  # "$3-3.5 billion" is a range, not a figure (FACTS.md)
-        if prefix and prefix.isalpha() and len(prefix) <= 3 and not prefix.isupper():
+        if prefix and prefix.isalpha() and not prefix.isupper() and prefix not in data["prefixes"]:
             continue  # "Rs" is fine, but "usd" in running text is noise
         scale_word = (m["scale"] or "").rstrip(".").lower()
         scale = data["scales"].get(scale_word, 1.0)

@@ -70,7 +70,7 @@ _HEADER_DATES = [
     # A time glued to the date by page scraping: "21:3630.09.2019".
     re.compile(r"\b(?P<H>\d{2}):(?P<M>\d{2})(?P<d>\d{2})\.(?P<m>\d{2})\.(?P<y>(?:19|20)\d\d)\b"),
 ]
-_TIME_AFTER = re.compile(r"^\D{0,12}?(\d{1,2}):(\d{2})")
+_TIME_AFTER = re.compile(r"^\D{0,12}?(\d{1,2}):(\d{2})(?:\s*([AaPp])\.?[Mm]\b)?")
 _HEADER_CHARS = 300
 
 
@@ -121,11 +121,33 @@ def _published_from_header(norm: str) -> str | None:
             glued = m.groupdict().get("H")
             hour, minute = (glued, m["M"]) if glued else ((t[1], t[2]) if t else (None, None))
             if hour is not None and int(hour) < 24 and int(minute) < 60:
-                iso += f"T{int(hour):02d}:{minute}"
+                h = int(hour)
+                meridiem = (t[3] or "").lower() if t and not glued else ""
+                if meridiem == "p" and h < 12:
+                    h += 12  # "05:00 PM"
+                elif meridiem == "a" and h == 12:
+                    h = 0
+                iso += f"T{h:02d}:{minute}"
             if best is None or m.start() < best[0]:
                 best = (m.start(), iso)
             break
     return best[1] if best else None
+
+
+_ISO_PUBLISHED = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2}))?)?")
+
+
+def check_published(published: str) -> str:
+    """Return ``published`` if it is an ISO date (YYYY-MM[-DD[THH:MM]]), else raise ValueError."""
+    m = _ISO_PUBLISHED.fullmatch(published.strip())
+    ok = m is not None and 1 <= int(m[2]) <= 12
+    if ok and m[3] is not None:
+        ok = _valid(int(m[1]), int(m[2]), int(m[3]))
+    if ok and m[4] is not None:
+        ok = int(m[4]) < 24 and int(m[5]) < 60
+    if not ok:
+        raise ValueError(f"published date {published!r} is not YYYY-MM-DD[THH:MM]")
+    return published.strip()
 
 
 def parse_article(text: str, published: str | None = None) -> Article:
@@ -136,7 +158,7 @@ def parse_article(text: str, published: str | None = None) -> Article:
     """
     norm = normalise(text)
     pos = 0
-    found = published
+    found = check_published(published) if published is not None else None
     m = _DATE_LINE.match(norm)
     if m:
         y, mo = int(m[1]), int(m[2])

@@ -382,6 +382,10 @@ def assemble_sentence(
             pm = paren_period
             period = next(p for m, p, _ in periods if m is pm)
         else:
+            if isinstance(q, Change) and q.level:
+                window_end = (
+                    q.end
+                )  # "88.7 percent of the 2016 level": 2016 is the base, not the period
             period, pm = period_for(norm, q, periods, window_end, s, base)
         main = last_main.get(flow + str(countries_out))
         if base and pm is not None and main is not None and (pm.same_period or pm.relative == -1):

@@ -19,7 +19,7 @@ from turnover.sentences import Sentence
 from turnover.vocabulary import FlowWord, vocabulary
 
 POSTPOSED_FLOW = re.compile(
-    r"^\s*(?:is|are|was|were|-|of|in|worth of|for)\s*(?:the\s+)?$", re.IGNORECASE
+    r"^\s*(?:is|are|was|were|-|of|in|worth of|for)?\s*(?:the\s+)?$", re.IGNORECASE
 )
 NOW = re.compile(
     r"\b(?:currently|now|at present|presently|today|these days|annual|annually|ago|per year)\b",

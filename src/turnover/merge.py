@@ -2,18 +2,22 @@
 
 FACTS.md rules applied here: repeats are one fact with the first statement as
 quote; a bound ("over $1 billion") and the exact figure for the same pair, flow
-and period are one fact with the exact amount; a target restated in other words
-is one fact, taking the horizon wherever it is given.
+and period are one fact with the exact amount; a figure restated in another
+currency is the same fact; a target restated in other words is one fact,
+taking the horizon wherever it is given; a rounded percent ("11%") restates
+the precise one ("10.97 percent").
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from turnover.models import Fact
 
 _BOUNDS = ("over", "under")
-_SAME = 0.005
+_SAME = 0.005  # the scorer's tolerance: amounts within 0.5% are one amount
+_NEAR = 0.1  # a bound joins an exact figure within 10%
 
 
 def _close(a: float | None, b: float | None, tolerance: float = _SAME) -> bool:
@@ -38,81 +42,58 @@ def _beyond(bound: Fact, exact: Fact) -> bool:
     return exact.value >= bound.value if bound.qualifier == "over" else exact.value <= bound.value
 
 
-def _same_slot(a: Fact, b: Fact) -> bool:
-    return a.kind == b.kind and a.flow == b.flow and a.countries == b.countries
+def _merge_change(seen: Fact, fact: Fact) -> Fact | None:
+    if not _same_percent(seen.percent, fact.percent):
+        return None
+    if seen.period and fact.period and seen.period != fact.period:
+        return None
+    precise = max((seen.percent, fact.percent), key=lambda p: len(repr(p)))
+    return replace(seen, period=seen.period or fact.period, percent=precise)
+
+
+def _merge_target(seen: Fact, fact: Fact) -> Fact | None:
+    if seen.currency != fact.currency or not _close(seen.value, fact.value):
+        return None
+    if seen.by is not None and fact.by is not None and seen.by != fact.by:
+        return None
+    return replace(seen, by=seen.by if seen.by is not None else fact.by)
+
+
+def _merge_value(seen: Fact, fact: Fact) -> Fact | None:
+    if seen.period and fact.period and seen.period != fact.period:
+        return None
+    period = seen.period or fact.period
+    if seen.currency != fact.currency:
+        # The same figure in another currency; only where the period ties them.
+        return seen if seen.period is not None and seen.period == fact.period else None
+    if _close(seen.value, fact.value):
+        return replace(seen, period=period)
+    bound, exact = (seen, fact) if seen.qualifier in _BOUNDS else (fact, seen)
+    if bound.qualifier not in _BOUNDS or exact.qualifier in _BOUNDS or not _beyond(bound, exact):
+        return None
+    if not _close(seen.value, fact.value, _NEAR):
+        return None  # a distant exact figure is another source's, not the bound's
+    return replace(seen, value=exact.value, qualifier=exact.qualifier, period=period)
+
+
+_MERGERS: dict[str, Callable[[Fact, Fact], Fact | None]] = {
+    "change": _merge_change,
+    "target": _merge_target,
+    "value": _merge_value,
+}
 
 
 def merge_facts(facts: list[Fact]) -> list[Fact]:
+    """Fold repeats into the first statement of each fact, in text order."""
     out: list[Fact] = []
     for fact in facts:
-        merged = False
         for i, seen in enumerate(out):
-            if not _same_slot(seen, fact):
+            if seen.kind != fact.kind or seen.flow != fact.flow or seen.countries != fact.countries:
                 continue
-            if fact.kind == "change":
-                if _same_percent(fact.percent, seen.percent) and (
-                    fact.period == seen.period or seen.period is None or fact.period is None
-                ):
-                    precise = max((seen.percent, fact.percent), key=lambda p: len(repr(p)))
-                    out[i] = replace(seen, period=seen.period or fact.period, percent=precise)
-                    merged = True
-            elif fact.kind == "target":
-                if fact.currency == seen.currency and _close(fact.value, seen.value):
-                    if seen.by is None and fact.by is not None:
-                        out[i] = replace(seen, by=fact.by)
-                    merged = seen.by is None or fact.by is None or seen.by == fact.by
-            elif (
-                fact.currency == seen.currency
-                and (seen.period is None or fact.period is None)
-                and (
-                    (seen.qualifier in _BOUNDS and _beyond(seen, fact))
-                    or (fact.qualifier in _BOUNDS and _beyond(fact, seen))
-                )
-                and _close(fact.value, seen.value, 0.1)
-            ):
-                # A bound without a period ("more than $8 billion" in a title) and the exact figure.
-                exact = fact if fact.qualifier not in _BOUNDS else seen
-                out[i] = replace(
-                    seen,
-                    value=exact.value,
-                    period=seen.period or fact.period,
-                    qualifier=exact.qualifier,
-                )
-                merged = True
-            elif (
-                fact.currency == seen.currency
-                and (seen.period is None) != (fact.period is None)
-                and _close(fact.value, seen.value)
-            ):
-                out[i] = replace(
-                    seen, period=seen.period or fact.period
-                )  # a title restating the lead
-                merged = True
-            elif (
-                fact.period == seen.period
-                and fact.period is not None
-                and fact.currency != seen.currency
-            ):
-                merged = True  # the same figure restated in another currency (FACTS.md)
-            elif fact.period == seen.period and fact.currency == seen.currency:
-                if _close(fact.value, seen.value):
-                    merged = True
-                elif (
-                    seen.qualifier in _BOUNDS
-                    and fact.qualifier not in _BOUNDS
-                    and _close(fact.value, seen.value, 0.1)
-                    and _beyond(seen, fact)
-                ):
-                    out[i] = replace(seen, value=fact.value, qualifier=fact.qualifier)
-                    merged = True
-                elif (
-                    fact.qualifier in _BOUNDS
-                    and _close(fact.value, seen.value, 0.1)
-                    and _beyond(fact, seen)
-                ):
-                    merged = True
-            if merged:
+            merged = _MERGERS[fact.kind](seen, fact)
+            if merged is not None:
+                out[i] = merged
                 break
-        if not merged:
+        else:
             out.append(fact)
     return out

@@ -58,7 +58,7 @@ def _compiled() -> tuple[dict, list[tuple[str, re.Pattern[str]]]]:
     this_year = _alternation(t["this_year"])
     last_year = _alternation(t["last_year"])
     yearspec = (
-        rf"(?:,?\s*(?:of\s+|in\s+)?(?:the\s+)?(?:(?P<y>{YEAR})\b|(?P<this>{this_year})\b|"
+        rf"(?:,?\s*(?:period\s+)?(?:of\s+|in\s+)?(?:the\s+)?(?:(?P<y>{YEAR})\b|(?P<this>{this_year})\b|"
         rf"(?P<last>{last_year})\b))?"
     )
     pats = [

@@ -74,26 +74,36 @@ def _ends_with_abbreviation(norm: str, dot: int) -> bool:
     return len(word) == 1 and word.isalpha()  # initials: "J. Smith"
 
 
+def _trimmed(norm: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and norm[start].isspace():
+        start += 1
+    while end > start and norm[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def split_sentences(norm: str, start: int = 0) -> list[Sentence]:
-    """Return the sentences of ``norm[start:]``, each inside one paragraph."""
+    """Return the sentences of ``norm[start:]``, each inside one paragraph.
+
+    Paragraphs are non-blank lines, numbered from 0; sentences carry no
+    surrounding white space, so a quote never starts or ends with a blank.
+    """
     out: list[Sentence] = []
-    for pi, para in enumerate(_PARAGRAPH.finditer(norm, start)):
-        p_start, p_end = para.start(), para.end()
+    paragraph = -1
+    for para in _PARAGRAPH.finditer(norm, start):
+        p_start, p_end = _trimmed(norm, para.start(), para.end())
+        if p_start == p_end:
+            continue
+        paragraph += 1
         cursor = p_start
         for m in _END.finditer(norm, p_start, p_end):
             if norm[m.start()] == "." and _ends_with_abbreviation(norm, m.start()):
                 continue
-            end = m.end()
-            while end > cursor and norm[end - 1].isspace():
-                end -= 1
-            if end > cursor:
-                out.append(Sentence(cursor, end, pi))
+            s_start, s_end = _trimmed(norm, cursor, m.end())
+            if s_end > s_start:
+                out.append(Sentence(s_start, s_end, paragraph))
             cursor = m.end()
-        end = p_end
-        while end > cursor and norm[end - 1].isspace():
-            end -= 1
-        while cursor < end and norm[cursor].isspace():
-            cursor += 1
-        if end > cursor:
-            out.append(Sentence(cursor, end, pi))
-    return [s for s in out if s.end > s.start]
+        s_start, s_end = _trimmed(norm, cursor, p_end)
+        if s_end > s_start:
+            out.append(Sentence(s_start, s_end, paragraph))
+    return out

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from turnover.article import check_published
 from turnover.extract import extract
 from turnover.reader import ArticleInputError, find_articles, read_article
 
@@ -25,6 +26,12 @@ def extract_command(
     ] = None,
 ) -> None:
     """Extract trade facts and officials from articles; one JSON object per article."""
+    if published is not None:
+        try:
+            check_published(published)
+        except ValueError as exc:
+            print(f"turnover: --published: {exc}", file=sys.stderr)
+            raise typer.Exit(code=2) from None
     failed = 0
     out = sys.stdout
     for item in find_articles(paths):
