@@ -97,40 +97,39 @@ def parse_number(raw: str, scale: float = 1.0) -> float:
 
 
 _ANCHOR = re.compile(
-    r"\d|\b(?:half|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"\d[\d.,]*|\b(?:half|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
     r"forty|fifty|hundred)\b",
     re.IGNORECASE,
 )
 
 
 def _candidates(norm: str, start: int, stop: int, pattern: re.Pattern[str]):
-    """Run the amount pattern only around digits and number words (the hot path).
+    """Try the amount pattern only where an amount can start (the hot path).
 
-    The full pattern is costly to try at every position; an amount always has a
-    digit or a number word, and its currency prefix is at most a few characters
-    before it.
+    An amount always holds a digit or a number word, and its currency prefix
+    stands at most a few characters before it; the pattern is matched (not
+    searched) at those few places, so the work is bounded per number.
     """
+    first_chars = _prefix_first_chars()
     last_end = start
-    pos = start
-    while True:
-        anchor = _ANCHOR.search(norm, pos, stop)
-        if anchor is None:
-            return
-        lo = max(last_end, anchor.start() - 8)
-        m = pattern.search(norm, lo, stop)
-        if m is None:
-            return
-        if m.start() > anchor.end() + 8:
-            # The match found lies past this anchor: restart from the next anchor before it.
-            pos = anchor.end()
-            if _ANCHOR.search(norm, pos, m.start()) is None:
-                last_end = m.end()
-                pos = m.end()
-                yield m
+    for anchor in _ANCHOR.finditer(norm, start, stop):
+        a = anchor.start()
+        if a < last_end:
             continue
-        last_end = m.end()
-        pos = max(m.end(), anchor.end())
-        yield m
+        for p in range(max(last_end, a - 8), a + 1):
+            if p != a and norm[p] not in first_chars:
+                continue
+            m = pattern.match(norm, p, stop)
+            if m is not None and m.end() > a:
+                last_end = m.end()
+                yield m
+                break
+
+
+@cache
+def _prefix_first_chars() -> frozenset[str]:
+    prefixes = load_table("amounts")["currency_prefixes"]
+    return frozenset(c for p in prefixes for c in (p[0], p[0].lower(), p[0].upper()))
 
 
 def _compound(norm: str, start: int, stop: int, data: dict) -> list[Amount]:

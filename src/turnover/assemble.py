@@ -9,6 +9,7 @@ the article's title and lead. See `merge.py` for what happens to repeats.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -70,6 +71,7 @@ class Context:
     """What earlier sentences fixed: the topic pair and the paragraph's frame and period."""
 
     topic: Frame | None = None
+    mentions: list[CountryMention] = field(default_factory=list)  # the article's countries
     paragraph: int = -1
     frame: Frame | None = None
     flow: FlowWord | None = None
@@ -81,10 +83,10 @@ class Context:
     reference: date | None = None  # "now" for an undated article: its latest year named
 
 
-def _countries(article: Article, lo: int, hi: int) -> list[CountryMention]:
-    """Country mentions in a span, without datelines ("BAKU, Azerbaijan, Feb. 25")."""
+def _countries(article: Article) -> list[CountryMention]:
+    """All country mentions of an article, without datelines ("BAKU, Azerbaijan, Feb. 25")."""
     out = []
-    for c in find_countries(article.norm, lo, hi):
+    for c in find_countries(article.norm):
         if _DATELINE.search(article.norm[max(0, c.start - 40) : c.start]):
             continue
         if CURRENCY_AFTER.match(article.norm, c.end):
@@ -93,7 +95,16 @@ def _countries(article: Article, lo: int, hi: int) -> list[CountryMention]:
     return out
 
 
-def _topic(article: Article, sentences: list[Sentence]) -> Frame | None:
+def _within(mentions: list[CountryMention], lo: int, hi: int) -> list[CountryMention]:
+    """The mentions inside ``lo:hi`` (mentions are in text order)."""
+    i = bisect_left(mentions, lo, key=lambda c: c.start)
+    j = bisect_left(mentions, hi, lo=i, key=lambda c: c.start)
+    return [c for c in mentions[i:j] if c.end <= hi]
+
+
+def _topic(
+    article: Article, sentences: list[Sentence], mentions: list[CountryMention]
+) -> Frame | None:
     """The pair the article is about, read from its title and lead.
 
     The lead is the first four sentences that have words in them (pages often
@@ -106,7 +117,7 @@ def _topic(article: Article, sentences: list[Sentence]) -> Frame | None:
     head = [s for s in sentences if _WORDY.search(article.norm, s.start, s.end)][:4]
     codes: list[str] = []
     for s in head:
-        found = [c.code for c in _countries(article, s.start, s.end)]
+        found = [c.code for c in _within(mentions, s.start, s.end)]
         codes.extend(code for code in found if code not in codes)
         if found and v.trade_hint.search(article.norm, s.start, s.end):
             if len(codes) == 1 and v.world.search(article.norm, s.start, s.end):
@@ -114,7 +125,7 @@ def _topic(article: Article, sentences: list[Sentence]) -> Frame | None:
             if len(codes) >= 2:
                 return Frame(codes[0], codes[1])
     counts: dict[str, int] = {}
-    for c in _countries(article, 0, len(article.norm)):
+    for c in mentions:
         if c.code not in codes:
             counts[c.code] = counts.get(c.code, 0) + 1
     ranked = codes + sorted(counts, key=lambda code: -counts[code])
@@ -199,7 +210,9 @@ def _recall_previous(article: Article, ctx: Context) -> None:
     flows = find_flows(article.norm, s.start, s.end)
     if not flows:
         return
-    frame = frame_for(article.norm, flows[-1], _countries(article, s.start, s.end), s.start, s.end)
+    frame = frame_for(
+        article.norm, flows[-1], _within(ctx.mentions, s.start, s.end), s.start, s.end
+    )
     if frame is not None and frame.complete:
         ctx.flow, ctx.frame, ctx.flow_frame = flows[-1], frame, frame
 
@@ -215,7 +228,7 @@ def assemble_sentence(
     if not amounts and not changes:
         return []
     flows = find_flows(norm, s.start, s.end)
-    countries = _countries(article, s.start, s.end)
+    countries = _within(ctx.mentions, s.start, s.end)
     quantities: list[Quantity] = sorted([*amounts, *changes], key=lambda x: x.start)
     # Drop amounts restating the previous one in another currency:
     # "$12.3 billion, about 4.5 trillion naira".
@@ -470,7 +483,8 @@ def assemble_facts(article: Article) -> list[Fact]:
         return []  # no trade word or no number: nothing to read (the cheap pre-filter)
     published = article.published_date
     sentences = split_sentences(article.norm)
-    ctx = Context(topic=_topic(article, sentences))
+    mentions = _countries(article)
+    ctx = Context(topic=_topic(article, sentences, mentions), mentions=mentions)
     if published is None:
         years = [int(y) for y in _YEAR.findall(article.norm)]
         years += [int(a[:2] + b) for a, b in _SPLIT_YEAR.findall(article.norm)]
