@@ -39,7 +39,10 @@ COMPARISON_PERIOD = re.compile(
 )
 CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|\$)", re.IGNORECASE)
 ABSOLUTE_CHANGE = re.compile(
-    r"\bby\s+(?:about|around|nearly|almost|some|over|more\s+than)?\s*$", re.IGNORECASE
+    r"(?:\bby|\b(?:growth|increase|rise|decrease|decline|drop|fall|reduction)\s+"
+    r"(?:of|is|was|will\s+be|amounted\s+to|came\s+to|stood\s+at|totall?ed))\s+"
+    r"(?:about|around|nearly|almost|some|over|more\s+than)?\s*$",
+    re.IGNORECASE,
 )
 DIFFERENCE_AFTER = re.compile(
     r"[^.;]{0,30}?\b(?:more|less|higher|lower|fewer|up|down)\b(?!\s+(?:than|from))", re.IGNORECASE
@@ -175,17 +178,26 @@ def period_for(
         if pm.start >= q.end and pm.start < next_q_start and pm.start - q.end <= 60:
             if (comparison and not base) or pm.horizon:
                 continue
+            if period is None and not base:
+                # "last year" in an undated article: the year after the one compared with.
+                return _year_after_comparison(periods), pm
             return period, pm
     if base:
         return None, None
     for pm, period, comparison in reversed(periods):
         if pm.end <= q.start and not comparison and not pm.horizon and period is not None:
             return period, pm
-    # "increased by 6% compared to 2014": the figure is for the year after.
+    return _year_after_comparison(periods), None
+
+
+def _year_after_comparison(
+    periods: list[tuple[PeriodMention, Period | None, bool]],
+) -> Period | None:
+    """ "increased by 6% compared to 2014": the figure is for the year after."""
     for pm, period, comparison in periods:
         if comparison and period is not None and period.is_full_year and not pm.same_period:
-            return Period.year(int(period.start[:4]) + 1), None
-    return None, None
+            return Period.year(int(period.start[:4]) + 1)
+    return None
 
 
 def is_target(norm: str, q: Quantity, f: FlowWord, s: Sentence) -> bool:
