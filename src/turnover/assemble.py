@@ -9,8 +9,7 @@ the article's title and lead. See `merge.py` for what happens to repeats.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 
 from turnover.amounts import Amount, find_amounts
@@ -19,7 +18,6 @@ from turnover.clauses import (
     ABSOLUTE_CHANGE,
     BASE_CUE,
     COMPARISON_PERIOD,
-    CURRENCY_AFTER,
     DIFFERENCE_AFTER,
     DIFFERENCE_WORD,
     EQUIVALENT_GAP,
@@ -38,7 +36,15 @@ from turnover.clauses import (
     period_for,
     shift_year,
 )
-from turnover.countries import GROUP_CODES, CountryMention, find_countries, pair_key
+from turnover.context import (
+    Context,
+    article_countries,
+    recall_previous,
+    reference_date,
+    topic_of,
+    within,
+)
+from turnover.countries import GROUP_CODES, CountryMention, pair_key
 from turnover.frames import Frame, fill, frame_for, orient
 from turnover.horizons import target_year
 from turnover.merge import merge_facts
@@ -48,7 +54,6 @@ from turnover.periods import PeriodMention, find_periods, fiscal_start, resolve
 from turnover.sentences import Sentence, split_sentences
 from turnover.vocabulary import IMPORT, TURNOVER, FlowWord, find_flows, vocabulary
 
-_WORDY = re.compile(r"[A-Za-z]{3,}\s+[A-Za-z]{2,}\s+[A-Za-z]{2,}")
 _WHICH_WAS = re.compile(
     r"\s*,?\s*(?:which|when it|when they)\s+(?:was|were|stood at|amounted to|totaled|totalled)\s*",
     re.IGNORECASE,
@@ -59,79 +64,8 @@ _STRONG_WORLD = re.compile(
     re.IGNORECASE,
 )
 _FIGURES_PAREN = re.compile(r"\s*(?:figures?|levels?|data|indicators?)?\s*\(\s*", re.IGNORECASE)
-_YEAR = re.compile(r"(?<![\w.,$])(?<!by )(?<!until )(?<!till )(?<!to )((?:19|20)\d\d)(?![\w%])")
-_SPLIT_YEAR = re.compile(r"\b((?:19|20)\d\d)-(\d\d)\b")
 _QUICK_FILTER = re.compile(r"\d|doubl|tripl|halv|fold|illion", re.IGNORECASE)
-_DATELINE = re.compile(r"(?:^|\n)\s*(?:date\s+\S+(?:\s+\d\d:\d\d)?\s+)?[A-Z][A-Za-z]+,\s*$")
 Quantity = Amount | Change
-
-
-@dataclass
-class Context:
-    """What earlier sentences fixed: the topic pair and the paragraph's frame and period."""
-
-    topic: Frame | None = None
-    mentions: list[CountryMention] = field(default_factory=list)  # the article's countries
-    paragraph: int = -1
-    frame: Frame | None = None
-    flow: FlowWord | None = None
-    period: Period | None = None
-    lead_period: Period | None = None
-    recent: list[CountryMention] = field(default_factory=list)
-    previous: Sentence | None = None  # the last sentence, when it gave no fact
-    flow_frame: Frame | None = None  # the frame of the last figure, across paragraphs
-    reference: date | None = None  # "now" for an undated article: its latest year named
-
-
-def _countries(article: Article) -> list[CountryMention]:
-    """All country mentions of an article, without datelines ("BAKU, Azerbaijan, Feb. 25")."""
-    out = []
-    for c in find_countries(article.norm):
-        if _DATELINE.search(article.norm[max(0, c.start - 40) : c.start]):
-            continue
-        if CURRENCY_AFTER.match(article.norm, c.end):
-            continue  # "U.S. dollars" names a currency, not a trading country
-        out.append(c)
-    return out
-
-
-def _within(mentions: list[CountryMention], lo: int, hi: int) -> list[CountryMention]:
-    """The mentions inside ``lo:hi`` (mentions are in text order)."""
-    i = bisect_left(mentions, lo, key=lambda c: c.start)
-    j = bisect_left(mentions, hi, lo=i, key=lambda c: c.start)
-    return [c for c in mentions[i:j] if c.end <= hi]
-
-
-def _topic(
-    article: Article, sentences: list[Sentence], mentions: list[CountryMention]
-) -> Frame | None:
-    """The pair the article is about, read from its title and lead.
-
-    The lead is the first four sentences that have words in them (pages often
-    start with menus or exchange rates). The first of them that speaks of
-    trade decides: two countries are the pair; one country with "foreign
-    trade" is that country and the world; one country alone is paired with
-    the next country the lead or, failing that, the article names most.
-    """
-    v = vocabulary()
-    head = [s for s in sentences if _WORDY.search(article.norm, s.start, s.end)][:4]
-    codes: list[str] = []
-    for s in head:
-        found = [c.code for c in _within(mentions, s.start, s.end)]
-        codes.extend(code for code in found if code not in codes)
-        if found and v.trade_hint.search(article.norm, s.start, s.end):
-            if len(codes) == 1 and v.world.search(article.norm, s.start, s.end):
-                return Frame(codes[0], "WLD")
-            if len(codes) >= 2:
-                return Frame(codes[0], codes[1])
-    counts: dict[str, int] = {}
-    for c in mentions:
-        if c.code not in codes:
-            counts[c.code] = counts.get(c.code, 0) + 1
-    ranked = codes + sorted(counts, key=lambda code: -counts[code])
-    if not ranked:
-        return None
-    return Frame(ranked[0], ranked[1] if len(ranked) > 1 else None)
 
 
 def _locate(
@@ -203,20 +137,6 @@ def _locate(
     return fill(frame, ctx.frame if in_paragraph else None, topic, f.world)
 
 
-def _recall_previous(article: Article, ctx: Context) -> None:
-    """Let "It increased to $2 bln" refer back to a sentence that named trade without a figure."""
-    s = ctx.previous
-    assert s is not None
-    flows = find_flows(article.norm, s.start, s.end)
-    if not flows:
-        return
-    frame = frame_for(
-        article.norm, flows[-1], _within(ctx.mentions, s.start, s.end), s.start, s.end
-    )
-    if frame is not None and frame.complete:
-        ctx.flow, ctx.frame, ctx.flow_frame = flows[-1], frame, frame
-
-
 def assemble_sentence(
     article: Article, s: Sentence, ctx: Context, published: date | None
 ) -> list[Fact]:
@@ -228,7 +148,7 @@ def assemble_sentence(
     if not amounts and not changes:
         return []
     flows = find_flows(norm, s.start, s.end)
-    countries = _within(ctx.mentions, s.start, s.end)
+    countries = within(ctx.mentions, s.start, s.end)
     quantities: list[Quantity] = sorted([*amounts, *changes], key=lambda x: x.start)
     # Drop amounts restating the previous one in another currency:
     # "$12.3 billion, about 4.5 trillion naira".
@@ -278,7 +198,7 @@ def assemble_sentence(
             f = None  # "It rose 28.7% to $18 billion, with exports ...": "it" is the last figure
         if f is None:
             if ctx.flow is None and ctx.previous is not None:
-                _recall_previous(article, ctx)
+                recall_previous(article, ctx)
             if ctx.flow is not None and (
                 PRONOUN_SUBJECT.match(norm, s.start, s.end)
                 or REFERENCE.search(norm, s.start, q.start)
@@ -483,12 +403,10 @@ def assemble_facts(article: Article) -> list[Fact]:
         return []  # no trade word or no number: nothing to read (the cheap pre-filter)
     published = article.published_date
     sentences = split_sentences(article.norm)
-    mentions = _countries(article)
-    ctx = Context(topic=_topic(article, sentences, mentions), mentions=mentions)
+    mentions = article_countries(article)
+    ctx = Context(topic=topic_of(article, sentences, mentions), mentions=mentions)
     if published is None:
-        years = [int(y) for y in _YEAR.findall(article.norm)]
-        years += [int(a[:2] + b) for a, b in _SPLIT_YEAR.findall(article.norm)]
-        ctx.reference = date(max(years), 12, 31) if years else None
+        ctx.reference = reference_date(article)
     facts: list[Fact] = []
     for s in sentences:
         if s.paragraph != ctx.paragraph:

@@ -131,7 +131,7 @@ def find_changes(norm: str, start: int = 0, end: int | None = None) -> list[Chan
         raw = m["num"].lower()
         x = table["number_words"].get(raw) or _to_float(raw)
         sign = sign_near(norm, m.start(), m.end(), start, stop)
-        pct = (x - 1) * 100 if sign >= 0 else -(1 - 1 / x) * 100
+        pct = float((x - 1) * 100 if sign >= 0 else -(1 - 1 / x) * 100)
         found.append(Change(m.start(), m.end(), round(pct, 4), sign != 0, True))
     for m in p["fraction"].finditer(norm, start, stop):
         # "fell by a quarter", "grew by a third": a fraction with the verb's sign.
