@@ -9,7 +9,7 @@ the article's title and lead. See `merge.py` for what happens to repeats.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from turnover.amounts import Amount, find_amounts
@@ -137,264 +137,316 @@ def _locate(
     return fill(frame, ctx.frame if in_paragraph else None, topic, f.world)
 
 
-def assemble_sentence(
-    article: Article, s: Sentence, ctx: Context, published: date | None
-) -> list[Fact]:
-    norm = article.norm
-    if not _QUICK_FILTER.search(norm, s.start, s.end):
-        return []
-    amounts = find_amounts(norm, s.start, s.end)
-    changes = find_changes(norm, s.start, s.end)
-    if not amounts and not changes:
-        return []
-    flows = find_flows(norm, s.start, s.end)
-    countries = within(ctx.mentions, s.start, s.end)
-    quantities: list[Quantity] = sorted([*amounts, *changes], key=lambda x: x.start)
-    # Drop amounts restating the previous one in another currency:
-    # "$12.3 billion, about 4.5 trillion naira".
+@dataclass
+class _Reading:
+    """One sentence being read: its mentions, and the figures read so far."""
+
+    article: Article
+    s: Sentence
+    ctx: Context
+    published: date | None
+    quantities: list[Quantity]
+    flows: list[FlowWord]
+    countries: list[CountryMention]
+    periods: list[tuple[PeriodMention, Period | None, bool]]
+    facts: list[Fact] = field(default_factory=list)
+    last_main: dict[tuple[str, tuple[str, str]], Period | None] = field(default_factory=dict)
+    main_end: dict[tuple[str, tuple[str, str]], int] = field(default_factory=dict)
+    emitted: dict[int, Fact] = field(default_factory=dict)
+
+    @property
+    def norm(self) -> str:
+        return self.article.norm
+
+    def next_start(self, i: int) -> int:
+        return self.quantities[i + 1].start if i + 1 < len(self.quantities) else self.s.end
+
+
+def _figures(norm: str, s: Sentence) -> list[Quantity]:
+    """Amounts and changes of a sentence, without restatements in another currency
+    ("$12.3 billion, about 4.5 trillion naira")."""
+    found = sorted(
+        [*find_amounts(norm, s.start, s.end), *find_changes(norm, s.start, s.end)],
+        key=lambda x: x.start,
+    )
     kept: list[Quantity] = []
-    for q in quantities:
+    for q in found:
         if isinstance(q, Amount) and kept and isinstance(kept[-1], Amount):
             gap = norm[kept[-1].end : q.start]
             if len(gap) <= 12 and EQUIVALENT_GAP.fullmatch(gap) and q.currency != kept[-1].currency:
                 continue
         kept.append(q)
-    quantities = kept
-    raw_periods = find_periods(norm, s.start, s.end)
-    periods: list[tuple[PeriodMention, Period | None, bool]] = []
-    home_guess = ctx.topic.home if ctx.topic else None
-    for pm in raw_periods:
-        candidates = [c.code for c in countries] + (
-            [ctx.topic.home, ctx.topic.partner] if ctx.topic else []
-        )
-        fiscal_country = next((c for c in candidates if fiscal_start(c)), None) or home_guess
-        comparison = (
-            bool(COMPARISON_PERIOD.search(norm[max(s.start, pm.start - 25) : pm.start]))
-            or pm.same_period
-        )
+    return kept
+
+
+def _periods(
+    norm: str, s: Sentence, ctx: Context, countries: list[CountryMention], published: date | None
+) -> list[tuple[PeriodMention, Period | None, bool]]:
+    """The sentence's periods, resolved, each flagged when it is a comparison's."""
+    topic = [ctx.topic.home, ctx.topic.partner] if ctx.topic else []
+    candidates = [c.code for c in countries] + topic
+    fiscal_country = next((c for c in candidates if fiscal_start(c)), None) or (
+        ctx.topic.home if ctx.topic else None
+    )
+    out = []
+    for pm in find_periods(norm, s.start, s.end):
+        before = norm[max(s.start, pm.start - 25) : pm.start]
+        comparison = bool(COMPARISON_PERIOD.search(before)) or pm.same_period
         resolved = resolve(pm, published, fiscal_country)
         if resolved is None and published is None and pm.first is not None and not pm.has_year:
+            # An undated "in May": the year of the reporting period around it.
             reference = ctx.period or ctx.lead_period
             if reference is not None:
                 resolved = resolve(replace(pm, year=int(reference.end[:4])), None, fiscal_country)
-        periods.append((pm, resolved, comparison))
+        out.append((pm, resolved, comparison))
+    return out
 
-    facts: list[Fact] = []
-    quote = article.text[s.start : s.end]
+
+def _flow_of(r: _Reading, i: int) -> tuple[FlowWord | None, bool]:
+    """The flow word governing figure i, and whether it was inherited from "it"."""
+    norm, s, ctx, q = r.norm, r.s, r.ctx, r.quantities[i]
+    f = governing_flow(norm, q, r.flows, s)
+    if (
+        f is not None
+        and f.start > q.end
+        and ctx.flow is not None
+        and PRONOUN_SUBJECT.match(norm, s.start, s.end)
+    ):
+        f = None  # "It rose 28.7% to $18 billion, with exports ...": "it" is the last figure
+    if f is not None:
+        return f, False
+    if ctx.flow is None and ctx.previous is not None:
+        recall_previous(r.article, ctx)
+    if ctx.flow is not None and (
+        PRONOUN_SUBJECT.match(norm, s.start, s.end) or REFERENCE.search(norm, s.start, q.start)
+    ):
+        return ctx.flow, True
+    return None, False
+
+
+def _is_difference(r: _Reading, i: int) -> bool:
+    """ "grew by $12 million", "$940 million, or 10.5 percent more", "$98.5 million fewer"."""
+    norm, q, qs = r.norm, r.quantities[i], r.quantities
+    if not isinstance(q, Amount):
+        return False
+    if ABSOLUTE_CHANGE.search(norm, max(r.s.start, q.start - 25), q.start):
+        return True
+    if DIFFERENCE_WORD.match(norm, q.end):
+        return True
+    nxt = qs[i + 1] if i + 1 < len(qs) else None
+    return (
+        isinstance(nxt, Change)
+        and re.fullmatch(r"\s*,?\s*(?:or|i\.e\.)\s*(?:by\s+)?", norm[q.end : nxt.start]) is not None
+        and DIFFERENCE_AFTER.match(norm, nxt.end, nxt.end + 30) is not None
+    )
+
+
+def _base_of(r: _Reading, i: int) -> tuple[bool, PeriodMention | None, bool]:
+    """Is figure i the base of a comparison? Returns (base, its period mention, skip).
+
+    "compared to $16.6bn in 2022", "... 2021 ($118.8 million)", "($118.8 million
+    over the same period in 2021)", "the same period in 2021, which was $12.55
+    billion"; skip is set for an equivalent in brackets ("3 trillion rubles ($35 billion)").
+    """
+    norm, s, q, periods = r.norm, r.s, r.quantities[i], r.periods
+    if not isinstance(q, Amount):
+        return False, None, False
+    base = bool(BASE_CUE.search(norm[max(s.start, q.start - 30) : q.start]))
+    if PAREN_BASE.search(norm, max(s.start, q.start - 3), q.start):
+        prev = r.quantities[i - 1] if i else None
+        if isinstance(prev, Amount) and prev.currency != q.currency:
+            return False, None, True
+        mention = next(
+            (pm for pm, _, c in periods if c and _FIGURES_PAREN.fullmatch(norm, pm.end, q.start)),
+            None,
+        )
+        if mention is not None:
+            return True, mention, False
+    if base:
+        return True, None, False
+    after = next((pm for pm, _, c in periods if pm.start >= q.end), None)
+    if (
+        after is not None
+        and after.same_period
+        and re.fullmatch(
+            r"\s*(?:million|billion)?\s*(?:over|in|for|during)\s+", norm[q.end : after.start]
+        )
+    ):
+        return True, None, False
+    before = next((m for m, _, c in reversed(periods) if m.end <= q.start and c), None)
+    if before is not None and _WHICH_WAS.fullmatch(norm, before.end, q.start):
+        return True, before, False
+    return False, None, False
+
+
+def _period_of(
+    r: _Reading,
+    i: int,
+    key: tuple[str, tuple[str, str]],
+    base: bool,
+    base_mention: PeriodMention | None,
+    partner_fact: Fact | None,
+) -> Period | None:
+    """The months figure i covers (see FACTS.md "Periods" and "Changes")."""
+    norm, s, q, ctx, periods = r.norm, r.s, r.quantities[i], r.ctx, r.periods
+    window_end = r.next_start(i)
+    if (
+        isinstance(q, Change)
+        and i + 1 < len(r.quantities)
+        and isinstance(r.quantities[i + 1], Amount)
+        and not re.search(r"[;]|\bwhile\b|\bwhereas\b", norm[q.end : window_end])
+    ):
+        # "increased by 39.6% and amounted to $970.1 million in 2020": one clause, one period.
+        window_end = r.next_start(i + 1)
+    if base_mention is not None:
+        pm = base_mention
+        period = next(p for m, p, _ in periods if m is pm)
+    else:
+        if isinstance(q, Change) and q.level:
+            window_end = q.end  # "88.7 percent of the 2016 level": 2016 is the base
+        period, pm = period_for(norm, q, periods, window_end, s, base)
+    main = r.last_main.get(key)
+    if base and pm is not None and main is not None and (pm.same_period or pm.relative == -1):
+        # "the same period of last year", "the previous year": relative to the figure compared.
+        if pm.year is None:
+            period = shift_year(main, -1)
+        else:
+            period = Period(f"{pm.year}{main.start[4:]}", f"{pm.year}{main.end[4:]}")
+    main_period = main
+    if isinstance(q, Change) and partner_fact is not None and pm is None:
+        main_period = partner_fact.period
+    if (
+        isinstance(q, Change)
+        and pm is not None
+        and main_period is not None
+        and (
+            (pm.end <= q.start and pm.end <= r.main_end.get(key, -1))
+            or q.level
+            or (period is not None and period.end < main_period.start)
+        )
+    ):
+        pm = None  # a period before the change may belong to a base figure; the main one wins
+    if period is None and pm is None and not base and not NOW.search(norm, s.start, q.start):
+        period = ctx.period or ctx.lead_period
+    if isinstance(q, Change) and pm is None and main_period is not None:
+        period = main_period  # a change belongs to the figure it qualifies
+    return period
+
+
+def _read_figure(r: _Reading, i: int) -> Fact | None:
+    """Read figure i of the sentence into a fact, or None when it is not one."""
+    norm, s, ctx, q = r.norm, r.s, r.ctx, r.quantities[i]
+    f, inherited = _flow_of(r, i)
+    if f is None:
+        return None
+    if blocked_near(norm, s.start, q) if inherited else blocked(norm, f, q, s.start):
+        return None
+    if _is_difference(r, i):
+        return None
+    base, base_mention, skip = _base_of(r, i)
+    if skip:
+        return None
+    # Countries: the flow word's own frame, else the paragraph's, else the topic.
+    if inherited:
+        frame = ctx.flow_frame or Frame(None, None)  # what "it" refers to
+    else:
+        frame = _locate(r.article, s, ctx, f, i, r.quantities, r.countries)
+    pair = orient(frame, f.flow) if frame is not None else None
+    if pair is None:
+        return None
+    flow = "turnover" if f.flow == TURNOVER else "export"
+    countries_out = pair_key(*pair) if flow == "turnover" else pair
+    partner_fact = r.emitted.get(i - 1)
+    if partner_fact is not None and (
+        not isinstance(q, Change)
+        or partner_fact.kind != "value"
+        or any(r.quantities[i - 1].end <= x.start < q.start for x in [*r.countries, *r.flows])
+    ):
+        partner_fact = None
+    if partner_fact is not None:
+        # "Germany (more than $173.6 million, up 97.7%)": the change of that figure.
+        flow, countries_out = partner_fact.flow, partner_fact.countries
+    oriented = Frame(*pair) if f.flow != IMPORT else Frame(pair[1], pair[0])
+    quote, span = r.article.text[s.start : s.end], (s.start, s.end)
+    if (
+        isinstance(q, Amount)
+        and not base
+        and (is_target(norm, q, f, s) or TARGET_AFTER.match(norm, q.end))
+    ):
+        by = target_year(norm, q, s, r.periods, r.published or ctx.reference)
+        ctx.flow, ctx.flow_frame = f, oriented
+        return Fact(
+            "target",
+            flow,
+            countries_out,
+            q.value,
+            q.currency,
+            None,
+            None,
+            by,
+            quote,
+            span,
+            q.qualifier,
+        )
+    if isinstance(q, Change) and (
+        (not inherited and is_target(norm, q, f, s)) or IN_OTHER_TERMS.match(norm, q.end)
+    ):
+        return None  # "plans to raise exports by 20%"; "in rupee terms": a restatement
+    key = (flow, countries_out)
+    period = _period_of(r, i, key, base, base_mention, partner_fact)
+    if isinstance(q, Change):
+        fact = Fact("change", flow, countries_out, None, None, q.percent, period, None, quote, span)
+    else:
+        fact = Fact(
+            "value",
+            flow,
+            countries_out,
+            q.value,
+            q.currency,
+            None,
+            period,
+            None,
+            quote,
+            span,
+            q.qualifier,
+        )
+        r.emitted[i] = fact
+    if not base:
+        r.last_main[key], r.main_end[key] = period, q.end
+        ctx.frame, ctx.flow, ctx.flow_frame = oriented, f, oriented
+        if period is not None:
+            ctx.period = period
+    return fact
+
+
+def assemble_sentence(
+    article: Article, s: Sentence, ctx: Context, published: date | None
+) -> list[Fact]:
+    """The facts of one sentence, read figure by figure with the article's context."""
+    norm = article.norm
+    if not _QUICK_FILTER.search(norm, s.start, s.end):
+        return []
+    quantities = _figures(norm, s)
+    if not quantities:
+        return []
+    countries = within(ctx.mentions, s.start, s.end)
+    r = _Reading(
+        article,
+        s,
+        ctx,
+        published,
+        quantities,
+        find_flows(norm, s.start, s.end),
+        countries,
+        _periods(norm, s, ctx, countries, published),
+    )
     if countries:
         ctx.recent = countries
-    last_main: dict[str, Period | None] = {}
-    main_end: dict[str, int] = {}
-    emitted: dict[int, Fact] = {}
-    for i, q in enumerate(quantities):
-        f = governing_flow(norm, q, flows, s)
-        inherited = False
-        if (
-            f is not None
-            and f.start > q.end
-            and ctx.flow is not None
-            and PRONOUN_SUBJECT.match(norm, s.start, s.end)
-        ):
-            f = None  # "It rose 28.7% to $18 billion, with exports ...": "it" is the last figure
-        if f is None:
-            if ctx.flow is None and ctx.previous is not None:
-                recall_previous(article, ctx)
-            if ctx.flow is not None and (
-                PRONOUN_SUBJECT.match(norm, s.start, s.end)
-                or REFERENCE.search(norm, s.start, q.start)
-            ):
-                f = ctx.flow
-                inherited = True
-            else:
-                continue
-        if blocked_near(norm, s.start, q) if inherited else blocked(norm, f, q, s.start):
-            continue
-        next_start = quantities[i + 1].start if i + 1 < len(quantities) else s.end
-        if isinstance(q, Amount) and (
-            ABSOLUTE_CHANGE.search(norm, max(s.start, q.start - 25), q.start)
-            or (
-                i + 1 < len(quantities)
-                and isinstance(quantities[i + 1], Change)
-                and re.fullmatch(r"\s*,?\s*(?:or|i\.e\.)\s*(?:by\s+)?", norm[q.end : next_start])
-                and DIFFERENCE_AFTER.match(norm, quantities[i + 1].end, quantities[i + 1].end + 30)
-            )
-        ):
-            continue  # "grew by $12 million", "$940 million, or 10.5 percent more": differences
-        if isinstance(q, Amount) and DIFFERENCE_WORD.match(norm, q.end):
-            continue  # "98.5 million dollars fewer than a year earlier"
-        base = isinstance(q, Amount) and bool(
-            BASE_CUE.search(norm[max(s.start, q.start - 30) : q.start])
-        )
-        paren_period = None
-        if isinstance(q, Amount) and PAREN_BASE.search(norm, max(s.start, q.start - 3), q.start):
-            prev = quantities[i - 1] if i else None
-            if isinstance(prev, Amount) and prev.currency != q.currency:
-                continue  # "3 trillion rubles ($35 billion)": an equivalent, not a new fact
-            # "... compared to January-November 2021 ($118.8 million)": the base figure.
-            paren_period = next(
-                (pm for pm, _, comparison in periods if comparison and 0 <= q.start - pm.end <= 4),
-                None,
-            )
-            base = base or paren_period is not None
-        if isinstance(q, Amount) and not base:
-            # "($118.8 million over the same period in 2021)": a base figure named after it.
-            after = next((pm for pm, _, c in periods if pm.start >= q.end), None)
-            if (
-                after is not None
-                and after.same_period
-                and re.fullmatch(
-                    r"\s*(?:million|billion)?\s*(?:over|in|for|during)\s+",
-                    norm[q.end : after.start],
-                )
-            ):
-                base = True
-            # "compared with the same period in 2021, which was $12.55 billion": the base again.
-            before = next((m for m, _, c in reversed(periods) if m.end <= q.start and c), None)
-            if before is not None and _WHICH_WAS.fullmatch(norm, before.end, q.start):
-                base, paren_period = True, before
-        # Countries: the flow word's own frame, else the paragraph's, else the topic.
-        if inherited:
-            frame = ctx.flow_frame or Frame(None, None)  # what "it" refers to
-        else:
-            frame = _locate(article, s, ctx, f, i, quantities, countries)
-            if frame is None:
-                continue  # a region's or a city's trade
-        pair = orient(frame, f.flow)
-        if pair is None:
-            continue
-        flow = "turnover" if f.flow == TURNOVER else "export"
-        countries_out = pair_key(*pair) if flow == "turnover" else pair
-        partner_fact = emitted.get(i - 1)
-        if (
-            isinstance(q, Change)
-            and partner_fact is not None
-            and partner_fact.kind == "value"
-            and not any(quantities[i - 1].end <= x.start < q.start for x in [*countries, *flows])
-        ):
-            # "Germany (more than $173.6 million, up 97.7%)": the change of that figure.
-            flow, countries_out = partner_fact.flow, partner_fact.countries
-            if IN_OTHER_TERMS.match(norm, q.end):
-                continue
-        qualifier = q.qualifier if isinstance(q, Amount) else None
-        if (
-            isinstance(q, Amount)
-            and not base
-            and (is_target(norm, q, f, s) or TARGET_AFTER.match(norm, q.end))
-        ):
-            by = target_year(norm, q, s, periods, published or ctx.reference)
-            facts.append(
-                Fact(
-                    "target",
-                    flow,
-                    countries_out,
-                    q.value,
-                    q.currency,
-                    None,
-                    None,
-                    by,
-                    quote,
-                    (s.start, s.end),
-                    qualifier,
-                )
-            )
-            ctx.flow, ctx.flow_frame = (
-                f,
-                Frame(*pair) if f.flow != IMPORT else Frame(pair[1], pair[0]),
-            )
-            continue
-        window_end = next_start
-        if (
-            isinstance(q, Change)
-            and i + 1 < len(quantities)
-            and isinstance(quantities[i + 1], Amount)
-            and not re.search(r"[;]|\bwhile\b|\bwhereas\b", norm[q.end : next_start])
-        ):
-            # "increased by 39.6% and amounted to $970.1 million in 2020": one clause, one period.
-            window_end = quantities[i + 2].start if i + 2 < len(quantities) else s.end
-        if paren_period is not None:
-            pm = paren_period
-            period = next(p for m, p, _ in periods if m is pm)
-        else:
-            if isinstance(q, Change) and q.level:
-                window_end = (
-                    q.end
-                )  # "88.7 percent of the 2016 level": 2016 is the base, not the period
-            period, pm = period_for(norm, q, periods, window_end, s, base)
-        main = last_main.get(flow + str(countries_out))
-        if base and pm is not None and main is not None and (pm.same_period or pm.relative == -1):
-            # "the same period of last year", "the previous year": relative to the figure compared.
-            period = (
-                shift_year(main, -1)
-                if pm.year is None
-                else Period(f"{pm.year}{main.start[4:]}", f"{pm.year}{main.end[4:]}")
-            )
-        main_period = last_main.get(flow + str(countries_out))
-        if (
-            isinstance(q, Change)
-            and partner_fact is not None
-            and partner_fact.kind == "value"
-            and pm is None
-        ):
-            main_period = partner_fact.period
-        if (
-            isinstance(q, Change)
-            and pm is not None
-            and main_period is not None
-            and (
-                (pm.end <= q.start and pm.end <= main_end.get(flow + str(countries_out), -1))
-                or q.level
-                or (period is not None and period.end < main_period.start)
-            )
-        ):
-            pm = None  # a period before the change may belong to a base figure; the main one wins
-        if period is None and pm is None and not base and not NOW.search(norm, s.start, q.start):
-            period = ctx.period or ctx.lead_period
-        if isinstance(q, Change) and not inherited and is_target(norm, q, f, s):
-            continue  # "plans to increase exports by 20%": a goal without an amount
-        if isinstance(q, Change) and IN_OTHER_TERMS.match(norm, q.end):
-            continue  # "in rupee terms": the same change restated in another currency
-        if isinstance(q, Change):
-            if pm is None and main_period is not None:
-                period = main_period  # a change belongs to the figure it qualifies
-            facts.append(
-                Fact(
-                    "change",
-                    flow,
-                    countries_out,
-                    None,
-                    None,
-                    q.percent,
-                    period,
-                    None,
-                    quote,
-                    (s.start, s.end),
-                )
-            )
-        else:
-            facts.append(
-                Fact(
-                    "value",
-                    flow,
-                    countries_out,
-                    q.value,
-                    q.currency,
-                    None,
-                    period,
-                    None,
-                    quote,
-                    (s.start, s.end),
-                    qualifier,
-                )
-            )
-            emitted[i] = facts[-1]
-        if not base:
-            last_main[flow + str(countries_out)] = period
-            main_end[flow + str(countries_out)] = q.end
-            ctx.frame = Frame(*pair) if f.flow != IMPORT else Frame(pair[1], pair[0])
-            ctx.flow, ctx.flow_frame = f, ctx.frame
-            if period is not None:
-                ctx.period = period
-    return facts
+    for i in range(len(quantities)):
+        fact = _read_figure(r, i)
+        if fact is not None:
+            r.facts.append(fact)
+    return r.facts
 
 
 def assemble_facts(article: Article) -> list[Fact]:
