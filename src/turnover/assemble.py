@@ -24,11 +24,9 @@ from turnover.clauses import (
     IN_OTHER_TERMS,
     NOW,
     PAREN_BASE,
-    POSTPOSED_FLOW,
     PRONOUN_SUBJECT,
     REFERENCE,
     TARGET_AFTER,
-    THE_COUNTRY,
     blocked,
     blocked_near,
     governing_flow,
@@ -44,11 +42,12 @@ from turnover.context import (
     topic_of,
     within,
 )
-from turnover.countries import GROUP_CODES, CountryMention, pair_key
-from turnover.frames import Frame, fill, frame_for, orient
+from turnover.countries import CountryMention, pair_key
+from turnover.frames import Frame, orient
 from turnover.horizons import target_year
 from turnover.merge import merge_facts
 from turnover.models import Fact, Period
+from turnover.pairs import locate_pair
 from turnover.percents import Change, find_changes
 from turnover.periods import PeriodMention, find_periods, fiscal_start, resolve
 from turnover.sentences import Sentence, split_sentences
@@ -58,83 +57,9 @@ _WHICH_WAS = re.compile(
     r"\s*,?\s*(?:which|when it|when they)\s+(?:was|were|stood at|amounted to|totaled|totalled)\s*",
     re.IGNORECASE,
 )
-_STRONG_WORLD = re.compile(
-    r"\b(?:total|overall|global|aggregate|entire)\b|'s\s+(?:\w+\s+)?(?:foreign|external)|"
-    r"(?:foreign|external)\s+trade(?:\s+turnover)?\s+of\b|\bthe\s+country'?s\b|\bits\s+(?:foreign|external)",
-    re.IGNORECASE,
-)
 _FIGURES_PAREN = re.compile(r"\s*(?:figures?|levels?|data|indicators?)?\s*\(\s*", re.IGNORECASE)
 _QUICK_FILTER = re.compile(r"\d|doubl|tripl|halv|fold|illion", re.IGNORECASE)
 Quantity = Amount | Change
-
-
-def _locate(
-    article: Article,
-    s: Sentence,
-    ctx: Context,
-    f: FlowWord,
-    i: int,
-    quantities: list[Quantity],
-    countries: list[CountryMention],
-) -> Frame | None:
-    """The countries of the i-th figure of a sentence, governed by flow word ``f``."""
-    norm = article.norm
-    q = quantities[i]
-    frame_lo = max([x.end for x in quantities if x.end <= f.start], default=s.start)
-    frame_hi = min([x.start for x in quantities if x.start >= f.end], default=s.end)
-    if f.start > q.end and not POSTPOSED_FLOW.match(norm[q.end : f.start]):
-        # The flow word comes later ("Russia is second - $230 million, ... exports to
-        # Kazakhstan ..."): its countries belong to a later figure; read the ones before.
-        lo = quantities[i - 1].end if i else s.start
-        before = [c for c in countries if lo <= c.start < q.start]
-        frame = Frame(None, before[-1].code if before else None)
-    else:
-        hi = max(frame_hi, q.start) if q.start > f.end else frame_hi
-        frame = frame_for(norm, f, countries, frame_lo, hi)
-    if frame is None:
-        return None
-    # Lists: "Ireland ($456 million), Germany (...)", "Kazakhstan (by 38%) and Russia (by 34%)".
-    seg_lo = max(quantities[i - 1].end if i else f.end, f.end)
-    local = [c for c in countries if seg_lo <= c.start < q.start]
-    if local and local[-1].code not in (frame.home, frame.partner):
-        if frame.partner is None:
-            frame = Frame(frame.home, local[-1].code)
-        elif i and f.end < quantities[i - 1].end:
-            if frame.partner in GROUP_CODES and frame.home is not None:
-                frame = Frame(local[-1].code, frame.partner)
-            else:
-                frame = Frame(frame.home, local[-1].code)
-    if (
-        f.world
-        and frame.home is None
-        and THE_COUNTRY.search(norm, max(s.start, f.start - 30), f.start)
-    ):
-        named = [c for c in countries if c.end <= f.start] or [
-            c for c in ctx.recent if c.end <= f.start
-        ]
-        if named:
-            frame = Frame(named[-1].code, frame.partner)  # "the country's foreign trade"
-    topic = ctx.topic
-    if (
-        f.world
-        and frame.partner is None
-        and topic is not None
-        and topic.complete
-        and topic.partner not in GROUP_CODES
-        and frame.home in (None, topic.home, topic.partner)
-        and not _STRONG_WORLD.search(norm, max(s.start, f.start - 30), min(s.end, f.end + 20))
-    ):
-        return topic  # "foreign trade turnover" in an article on two countries: theirs
-    in_paragraph = ctx.paragraph == s.paragraph and ctx.frame is not None
-    if (
-        frame.attached
-        and frame.partner is None
-        and f.flow != TURNOVER
-        and all(c.code == frame.home for c in countries)
-        and not (in_paragraph and frame.home in (ctx.frame.home, ctx.frame.partner))
-    ):
-        return Frame(frame.home, "WLD")  # "Turkish exports grew": the country's total
-    return fill(frame, ctx.frame if in_paragraph else None, topic, f.world)
 
 
 @dataclass
@@ -350,7 +275,7 @@ def _read_figure(r: _Reading, i: int) -> Fact | None:
     if inherited:
         frame = ctx.flow_frame or Frame(None, None)  # what "it" refers to
     else:
-        frame = _locate(r.article, s, ctx, f, i, r.quantities, r.countries)
+        frame = locate_pair(r.article, s, ctx, f, i, r.quantities, r.countries)
     pair = orient(frame, f.flow) if frame is not None else None
     if pair is None:
         return None

@@ -1,0 +1,95 @@
+"""Which pair a figure belongs to: the flow word's frame, completed from context.
+
+`frames.frame_for` reads the countries written around a flow word; this module
+adds what the sentence and the article say around it: lists of partners after
+one flow word, "the country's foreign trade", plain "foreign trade" in an
+article about two countries, a country's own total exports, and the
+paragraph's or the topic's pair for what is left open.
+"""
+
+from __future__ import annotations
+
+import re
+
+from turnover.article import Article
+from turnover.clauses import POSTPOSED_FLOW, THE_COUNTRY, Quantity
+from turnover.context import Context
+from turnover.countries import GROUP_CODES, CountryMention
+from turnover.frames import Frame, fill, frame_for
+from turnover.sentences import Sentence
+from turnover.vocabulary import TURNOVER, FlowWord
+
+_STRONG_WORLD = re.compile(
+    r"\b(?:total|overall|global|aggregate|entire)\b|'s\s+(?:\w+\s+)?(?:foreign|external)|"
+    r"(?:foreign|external)\s+trade(?:\s+turnover)?\s+of\b|\bthe\s+country'?s\b|\bits\s+(?:foreign|external)",
+    re.IGNORECASE,
+)
+
+
+def locate_pair(
+    article: Article,
+    s: Sentence,
+    ctx: Context,
+    f: FlowWord,
+    i: int,
+    quantities: list[Quantity],
+    countries: list[CountryMention],
+) -> Frame | None:
+    """The countries of the i-th figure of a sentence, governed by flow word ``f``."""
+    norm = article.norm
+    q = quantities[i]
+    frame_lo = max([x.end for x in quantities if x.end <= f.start], default=s.start)
+    frame_hi = min([x.start for x in quantities if x.start >= f.end], default=s.end)
+    if f.start > q.end and not POSTPOSED_FLOW.match(norm[q.end : f.start]):
+        # The flow word comes later ("Russia is second - $230 million, ... exports to
+        # Kazakhstan ..."): its countries belong to a later figure; read the ones before.
+        lo = quantities[i - 1].end if i else s.start
+        before = [c for c in countries if lo <= c.start < q.start]
+        frame = Frame(None, before[-1].code if before else None)
+    else:
+        hi = max(frame_hi, q.start) if q.start > f.end else frame_hi
+        frame = frame_for(norm, f, countries, frame_lo, hi)
+    if frame is None:
+        return None
+    # Lists: "Ireland ($456 million), Germany (...)", "Kazakhstan (by 38%) and Russia (by 34%)".
+    seg_lo = max(quantities[i - 1].end if i else f.end, f.end)
+    local = [c for c in countries if seg_lo <= c.start < q.start]
+    if local and local[-1].code not in (frame.home, frame.partner):
+        if frame.partner is None:
+            frame = Frame(frame.home, local[-1].code)
+        elif i and f.end < quantities[i - 1].end:
+            if frame.partner in GROUP_CODES and frame.home is not None:
+                frame = Frame(local[-1].code, frame.partner)
+            else:
+                frame = Frame(frame.home, local[-1].code)
+    if (
+        f.world
+        and frame.home is None
+        and THE_COUNTRY.search(norm, max(s.start, f.start - 30), f.start)
+    ):
+        named = [c for c in countries if c.end <= f.start] or [
+            c for c in ctx.recent if c.end <= f.start
+        ]
+        if named:
+            frame = Frame(named[-1].code, frame.partner)  # "the country's foreign trade"
+    topic = ctx.topic
+    if (
+        f.world
+        and frame.partner is None
+        and topic is not None
+        and topic.complete
+        and topic.partner not in GROUP_CODES
+        and frame.home in (None, topic.home, topic.partner)
+        and not _STRONG_WORLD.search(norm, max(s.start, f.start - 30), min(s.end, f.end + 20))
+    ):
+        return topic  # "foreign trade turnover" in an article on two countries: theirs
+    in_paragraph = ctx.paragraph == s.paragraph and ctx.frame is not None
+    if (
+        frame.attached
+        and frame.partner is None
+        and f.flow != TURNOVER
+        and all(c.code == frame.home for c in countries)
+        and not (in_paragraph and frame.home in (ctx.frame.home, ctx.frame.partner))
+    ):
+        return Frame(frame.home, "WLD")  # "Turkish exports grew": the country's total
+    return fill(frame, ctx.frame if in_paragraph else None, topic, f.world)
