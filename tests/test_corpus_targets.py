@@ -65,11 +65,6 @@ def test_every_stored_target_is_tracked_with_its_source(corpus_store: tuple[Stor
     )
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="ISSUE 3 BAR, depends on extractor recall (lead's extractor): some gold targets "
-    "are not extracted yet; the assertion message lists them",
-)
 def test_every_gold_target_is_shown_with_its_source(corpus_store: tuple[Store, Path]):
     store, corpus = corpus_store
     tracked = store.targets()

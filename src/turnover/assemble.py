@@ -44,7 +44,7 @@ from turnover.context import (
 )
 from turnover.countries import CountryMention, pair_key
 from turnover.frames import Frame, orient
-from turnover.horizons import target_year
+from turnover.horizons import horizon_start, in_years, target_year
 from turnover.merge import merge_facts
 from turnover.models import Fact, Period
 from turnover.pairs import locate_pair
@@ -298,7 +298,11 @@ def _read_figure(r: _Reading, i: int) -> Fact | None:
         and not base
         and (is_target(norm, q, f, s) or TARGET_AFTER.match(norm, q.end))
     ):
-        by = target_year(norm, q, s, r.periods, r.published or ctx.reference)
+        now = r.published or ctx.reference
+        by = target_year(norm, q, s, r.periods, now, ctx.horizon_start)
+        at = in_years(norm, s.start, s.end)
+        if now is not None and at is not None:
+            ctx.horizon_start = horizon_start(r.periods, at, now) or ctx.horizon_start
         ctx.flow, ctx.flow_frame = f, oriented
         return Fact(
             "target",

@@ -39,6 +39,7 @@ class Context:
     recent: list[CountryMention] = field(default_factory=list)
     previous: Sentence | None = None  # the last sentence, when it gave no fact
     flow_frame: Frame | None = None  # the frame of the last figure, across paragraphs
+    horizon_start: int | None = None  # a start year named for horizons in years
     reference: date | None = None  # "now" for an undated article: its latest year named
 
 

@@ -24,6 +24,24 @@ _IN_YEARS = re.compile(
 _NEXT_YEAR = re.compile(r"\bnext\s+year\b", re.IGNORECASE)
 
 
+def horizon_start(
+    periods: list[tuple[PeriodMention, Period | None, bool]], before: int, published: date
+) -> int | None:
+    """A start year named before a horizon in years: "the agreement signed in 2022"."""
+    starts = [
+        pm.year
+        for pm, _, _ in periods
+        if pm.year and pm.end <= before and pm.year >= published.year
+    ]
+    return max(starts, default=None)
+
+
+def in_years(norm: str, lo: int, hi: int) -> int | None:
+    """Where a horizon in years ("in five years", "within 5 years") starts, if any."""
+    m = _IN_YEARS.search(norm, lo, hi)
+    return m.start() if m else None
+
+
 def _count(word: str) -> int:
     counts = load_table("periods")["counts"]
     return int(word) if word.isdigit() else counts.get(word.lower(), 0)
@@ -35,8 +53,13 @@ def target_year(
     s: Sentence,
     periods: list[tuple[PeriodMention, Period | None, bool]],
     published: date | None,
+    start: int | None = None,
 ) -> int | None:
-    """The year a target amount is set for, read from its sentence."""
+    """The year a target amount is set for, read from its sentence.
+
+    ``start`` is a start year an earlier sentence named for horizons in years
+    ("sign the agreement in 2022 ... within five years of signing").
+    """
     # Right after the amount: "to hit $100 billion this year", "$45 bln in 2022".
     for pm, _, _ in periods:
         if 0 <= pm.start - q.end <= 12 and pm.first is None and not pm.same_period:
@@ -51,12 +74,8 @@ def target_year(
     m = _IN_YEARS.search(norm, s.start, s.end)
     if m and published is not None:
         # "sign the agreement in 2022 ... in five years": count from the start the text names.
-        starts = [
-            pm.year
-            for pm, _, _ in periods
-            if pm.year and pm.end <= m.start() and pm.year >= published.year
-        ]
-        return max(starts, default=published.year) + _count(m["n"])
+        named = horizon_start(periods, m.start(), published)
+        return (named or start or published.year) + _count(m["n"])
     if _NEXT_YEAR.search(norm, s.start, s.end) and published is not None:
         return published.year + 1
     if vocabulary().vague_horizon.search(norm, s.start, s.end):
