@@ -76,6 +76,9 @@ _CHANGE_IN = re.compile(
     r"\s*(?:decrease|increase|growth|drop|rise|fall|decline|reduction|jump)\s+in\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+_BY_YEAR = re.compile(
+    r"\s+(?:by|until|till)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b", re.IGNORECASE
+)
 PAREN_BASE = re.compile(r"\(\s*$")
 PRONOUN_SUBJECT = re.compile(
     r"[^.;]{0,25}?\b(?:it|the figure|this figure|the indicator|this indicator|"
@@ -211,8 +214,12 @@ def is_target(norm: str, q: Quantity, f: FlowWord, s: Sentence) -> bool:
     strong = list(v.target_cues.finditer(norm, lo, q.start))
     if not strong:
         weak = [m for m in v.weak_target_cues.finditer(norm, lo, q.start)]
-        if not weak or not v.target_cues.search(norm, s.start, weak[-1].start()):
+        if not weak:
             return False
+        if not v.target_cues.search(norm, s.start, weak[-1].start()) and not _BY_YEAR.match(
+            norm, q.end, s.end
+        ):
+            return False  # "to boost trade to $30 billion by 2010" is a goal all the same
         last = weak[-1]
     else:
         last = strong[-1]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from turnover.countries import CountryMention
+from turnover.countries import GROUP_CODES, CountryMention
 from turnover.vocabulary import EXPORT, IMPORT, TURNOVER, FlowWord
 
 _FROM = re.compile(r"(?:\bfrom|\bof|\bby)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -166,6 +166,17 @@ def fill(frame: Frame, context: Frame | None, topic: Frame | None, world: bool) 
         if known in (ctx.home, ctx.partner):
             other = ctx.partner if known == ctx.home else ctx.home
             return Frame(known, other) if home else Frame(other, known)
+        if (
+            ctx is context
+            and home is not None
+            and ctx.partner in GROUP_CODES
+            and ctx.partner != "WLD"
+            and known not in GROUP_CODES
+            and (topic is None or ctx.home != topic.home)
+        ):
+            # Members of a bloc one after another: "Armenia's supplies to the EAEU grew
+            # 31%. Kyrgyzstan traded 30% more" - Kyrgyzstan with the EAEU too.
+            return Frame(known, ctx.partner)
     anchor = context.home if context and context.home else (topic.home if topic else None)
     known = home or partner
     if anchor and known and anchor != known:

@@ -26,6 +26,9 @@ _STRONG_WORLD = re.compile(
 )
 
 
+_PARTNER_MARK = re.compile(r"\b(?:with|to|from)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def locate_pair(
     article: Article,
     s: Sentence,
@@ -58,7 +61,10 @@ def locate_pair(
         if frame.partner is None:
             frame = Frame(frame.home, local[-1].code)
         elif i and f.end < quantities[i - 1].end:
-            if frame.partner in GROUP_CODES and frame.home is not None:
+            as_partner = _PARTNER_MARK.search(
+                norm, max(s.start, local[-1].start - 12), local[-1].start
+            )
+            if frame.partner in GROUP_CODES and frame.home is not None and not as_partner:
                 frame = Frame(local[-1].code, frame.partner)
             else:
                 frame = Frame(frame.home, local[-1].code)
