@@ -58,6 +58,10 @@ _WHICH_WAS = re.compile(
     re.IGNORECASE,
 )
 _FIGURES_PAREN = re.compile(r"\s*(?:figures?|levels?|data|indicators?)?\s*\(\s*", re.IGNORECASE)
+_PART_VS_WHOLE = re.compile(
+    r"\bso\s+far\b.*\b(?:whole|all|entire|full)\s+(?:of\s+)?(?:last|the\s+previous)\s+year",
+    re.IGNORECASE,
+)
 _QUICK_FILTER = re.compile(r"\d|doubl|tripl|halv|fold|illion", re.IGNORECASE)
 Quantity = Amount | Change
 
@@ -318,7 +322,9 @@ def _read_figure(r: _Reading, i: int) -> Fact | None:
             q.qualifier,
         )
     if isinstance(q, Change) and (
-        (not inherited and is_target(norm, q, f, s)) or IN_OTHER_TERMS.match(norm, q.end)
+        (not inherited and is_target(norm, q, f, s))
+        or IN_OTHER_TERMS.match(norm, q.end)
+        or _PART_VS_WHOLE.search(norm, s.start, q.start)
     ):
         return None  # "plans to raise exports by 20%"; "in rupee terms": a restatement
     key = (flow, countries_out)
