@@ -26,6 +26,7 @@ from bench_extract import dev_texts, non_trade_texts
 
 from turnover import EXTRACTOR_VERSION
 from turnover.batch import run_batch
+from turnover.batch.manifest import Manifest
 
 TRADE_EVERY = 10  # one trade article in ten
 
@@ -91,9 +92,10 @@ def main() -> None:
         results = []
         for engine in engines:
             for workers in worker_counts:
+                out = root / f"out-{engine}-{workers}"
                 summary = run_batch(
                     shards,
-                    root / f"out-{engine}-{workers}",
+                    out,
                     engine=engine,  # type: ignore[arg-type]
                     workers=workers,
                     articles_per_partition=args.partition_size,
@@ -101,6 +103,9 @@ def main() -> None:
                 if not summary.ok or summary.articles != args.articles:
                     raise SystemExit(f"bench_batch: {engine} x{workers} did not finish: {summary}")
                 rss = sorted(summary.peak_rss.values())
+                # Time the workers spent inside partitions over the time they had:
+                # below ~100% means waiting on the engine or sharing the cores.
+                busy = sum(e["seconds"] for e in Manifest.load(out).partitions.values())
                 results.append(
                     {
                         "engine": engine,
@@ -112,6 +117,7 @@ def main() -> None:
                         "articles_per_second": round(summary.articles_per_second),
                         "per_worker": round(summary.articles_per_second / workers),
                         "peak_rss_mib": [round(r / 2**20) for r in rss],
+                        "busy_percent": round(100 * busy / (summary.seconds * workers)),
                     }
                 )
                 if not args.json:
@@ -122,7 +128,8 @@ def main() -> None:
                         f"{engine:5} x{workers}: {r['articles_per_second']:>7,} articles/s "
                         f"({r['per_worker']:,}/worker, {speedup:.2f}x of x{base['workers']}) "
                         f"in {r['seconds']} s + {r['startup_seconds']} s start; "
-                        f"{r['facts']:,} facts; peak RSS per worker {r['peak_rss_mib']} MiB"
+                        f"{r['facts']:,} facts; workers busy {r['busy_percent']}%; "
+                        f"peak RSS per worker {r['peak_rss_mib']} MiB"
                     )
         if len({r["facts"] for r in results}) > 1:
             raise SystemExit("bench_batch: engines disagree on the number of facts")
