@@ -96,3 +96,17 @@ def test_start_offset_skips_the_header() -> None:
         "Body sentence one.",
         "Body two.",
     ]
+
+
+def test_run_on_text_is_cut_into_bounded_sentences() -> None:
+    # A table or list run together without full stops is cut at commas, so that
+    # reading it stays linear in its length.
+    from turnover.sentences import MAX_SENTENCE
+
+    text = "Exports to Kazakhstan rose to $5 billion, " * 200
+    sentences = split_sentences(text)
+    assert len(sentences) > 1
+    assert all(s.end - s.start <= MAX_SENTENCE for s in sentences)
+    assert "".join(text[s.start : s.end] for s in sentences).replace(" ", "") == text.replace(
+        " ", ""
+    )

@@ -82,6 +82,30 @@ def _trimmed(norm: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+MAX_SENTENCE = 1200
+"""Longer "sentences" (tables, lists run together) are cut at commas or spaces, so
+the per-sentence reading stays linear in the article's length."""
+
+
+def _bounded(norm: str, start: int, end: int, paragraph: int) -> list[Sentence]:
+    out = []
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = max(norm.rfind(", ", start, limit), norm.rfind("; ", start, limit))
+        if cut <= start + MAX_SENTENCE // 2:
+            cut = norm.rfind(" ", start, limit)
+        if cut <= start:
+            cut = limit
+        s_start, s_end = _trimmed(norm, start, cut + 1)
+        if s_end > s_start:
+            out.append(Sentence(s_start, s_end, paragraph))
+        start = cut + 1
+    s_start, s_end = _trimmed(norm, start, end)
+    if s_end > s_start:
+        out.append(Sentence(s_start, s_end, paragraph))
+    return out
+
+
 def split_sentences(norm: str, start: int = 0) -> list[Sentence]:
     """Return the sentences of ``norm[start:]``, each inside one paragraph.
 
@@ -99,11 +123,7 @@ def split_sentences(norm: str, start: int = 0) -> list[Sentence]:
         for m in _END.finditer(norm, p_start, p_end):
             if norm[m.start()] == "." and _ends_with_abbreviation(norm, m.start()):
                 continue
-            s_start, s_end = _trimmed(norm, cursor, m.end())
-            if s_end > s_start:
-                out.append(Sentence(s_start, s_end, paragraph))
+            out.extend(_bounded(norm, cursor, m.end(), paragraph))
             cursor = m.end()
-        s_start, s_end = _trimmed(norm, cursor, p_end)
-        if s_end > s_start:
-            out.append(Sentence(s_start, s_end, paragraph))
+        out.extend(_bounded(norm, cursor, p_end, paragraph))
     return out
