@@ -43,8 +43,6 @@ class Vocabulary:
     weak_target_cues: re.Pattern[str]
     value_cues: re.Pattern[str]
     vague_horizon: re.Pattern[str]
-    comparison: re.Pattern[str]
-    pair_words: re.Pattern[str]
     trade_hint: re.Pattern[str]
 
 
@@ -68,8 +66,6 @@ def vocabulary() -> Vocabulary:
         weak_target_cues=re.compile(_words(t["weak_target_cues"]), re.IGNORECASE),
         value_cues=re.compile(_words(t["value_cues"]), re.IGNORECASE),
         vague_horizon=re.compile(_words(list(t["horizon_words"])), re.IGNORECASE),
-        comparison=re.compile(rf"(?:{_alternation(t['comparison_cues'])})\s*$", re.IGNORECASE),
-        pair_words=re.compile(_words(t["pair_words"]), re.IGNORECASE),
         trade_hint=re.compile(r"trad|turnover|export|import|shipment", re.IGNORECASE),
     )
 
