@@ -178,6 +178,8 @@ def fill(frame: Frame, context: Frame | None, topic: Frame | None, world: bool) 
             # 31%. Kyrgyzstan traded 30% more" - Kyrgyzstan with the EAEU too.
             return Frame(known, ctx.partner)
     anchor = context.home if context and context.home else (topic.home if topic else None)
+    if anchor in GROUP_CODES and topic is not None and topic.home not in GROUP_CODES:
+        anchor = topic.home  # a bloc does not list its own partners here: the country does
     known = home or partner
     if anchor and known and anchor != known:
         return Frame(anchor, known)
