@@ -349,6 +349,7 @@ def _read_figure(r: _Reading, i: int) -> Fact | None:
     if not base:
         r.last_main[key], r.main_end[key] = period, q.end
         ctx.frame, ctx.flow, ctx.flow_frame = oriented, f, oriented
+        ctx.last_paragraph = s.paragraph
         if period is not None:
             ctx.period = period
     return fact

@@ -38,6 +38,7 @@ class Context:
     lead_period: Period | None = None
     recent: list[CountryMention] = field(default_factory=list)
     previous: Sentence | None = None  # the last sentence, when it gave no fact
+    last_paragraph: int = -1  # the paragraph of the last figure read
     flow_frame: Frame | None = None  # the frame of the last figure, across paragraphs
     horizon_start: int | None = None  # a start year named for horizons in years
     reference: date | None = None  # "now" for an undated article: its latest year named

@@ -98,4 +98,7 @@ def locate_pair(
         and not (in_paragraph and frame.home in (ctx.frame.home, ctx.frame.partner))
     ):
         return Frame(frame.home, "WLD")  # "Turkish exports grew": the country's total
-    return fill(frame, ctx.frame if in_paragraph else None, topic, f.world)
+    context = ctx.frame if in_paragraph else None
+    if context is None and not countries and ctx.last_paragraph == s.paragraph - 1:
+        context = ctx.flow_frame  # the paragraph before went on about the same pair
+    return fill(frame, context, topic, f.world)
