@@ -59,8 +59,26 @@ def _merge_target(seen: Fact, fact: Fact) -> Fact | None:
     return replace(seen, by=seen.by if seen.by is not None else fact.by)
 
 
+def _within_year(a: Fact, b: Fact) -> bool:
+    """A full year and a part of the same year ("in 2021" and "January-August 2021")."""
+    if a.period is None or b.period is None:
+        return False
+    year = a.period.start[:4]
+    return a.period.is_full_year and b.period.start[:4] == year and b.period.end[:4] == year
+
+
 def _merge_value(seen: Fact, fact: Fact) -> Fact | None:
     if seen.period and fact.period and seen.period != fact.period:
+        # "exceeded $1 billion" in a title read as the year, then the exact year-to-date figure.
+        bound, exact = (seen, fact) if seen.qualifier in _BOUNDS else (fact, seen)
+        if (
+            bound.qualifier in _BOUNDS
+            and exact.qualifier not in _BOUNDS
+            and _within_year(bound, exact)
+            and _beyond(bound, exact)
+            and _close(bound.value, exact.value, _NEAR)
+        ):
+            return replace(seen, value=exact.value, qualifier=exact.qualifier, period=exact.period)
         return None
     period = seen.period or fact.period
     if seen.currency != fact.currency:
@@ -84,13 +102,27 @@ _MERGERS: dict[str, Callable[[Fact, Fact], Fact | None]] = {
 
 
 def merge_facts(facts: list[Fact]) -> list[Fact]:
-    """Fold repeats into the first statement of each fact, in text order."""
+    """Fold repeats into the first statement of each fact, until nothing more folds."""
+    merged = _merge_once(facts)
+    while len(merged) < len(facts):
+        facts, merged = merged, _merge_once(merged)
+    return merged
+
+
+def _merge_once(facts: list[Fact]) -> list[Fact]:
     out: list[Fact] = []
     for fact in facts:
-        for i, seen in enumerate(out):
-            if seen.kind != fact.kind or seen.flow != fact.flow or seen.countries != fact.countries:
-                continue
-            merged = _MERGERS[fact.kind](seen, fact)
+        slot = [
+            i
+            for i, seen in enumerate(out)
+            if seen.kind == fact.kind
+            and seen.flow == fact.flow
+            and seen.countries == fact.countries
+        ]
+        # A statement of the same period first: it is the likelier repeat.
+        slot.sort(key=lambda i: out[i].period != fact.period)
+        for i in slot:
+            merged = _MERGERS[fact.kind](out[i], fact)
             if merged is not None:
                 out[i] = merged
                 break
