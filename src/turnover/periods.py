@@ -69,8 +69,9 @@ def _compiled() -> tuple[dict, list[tuple[str, re.Pattern[str]]]]:
         ),
         (
             "range",
-            rf"(?<![\w-])(?:from\s+)?(?P<m1>{m})(?:\s+(?P<y1>{YEAR}))?\s*(?:-|to|through|till|until)"
-            rf"\s*(?P<m2>{m})(?:\s*(?P<fa>(?:19|20)\d\d)\s?-\s?(?P<fb>\d\d)\b)?" + yearspec,
+            rf"(?<![\w-])(?:from\s+)?(?P<m1>{m})(?:\s+\d{{1,2}},?)?(?:\s+(?P<y1>{YEAR}))?\s*"
+            rf"(?:-|to|through|till|until)\s*(?P<m2>{m})(?:\s+\d{{1,2}}\b,?)?"
+            rf"(?:\s*(?P<fa>(?:19|20)\d\d)\s?-\s?(?P<fb>\d\d)\b)?" + yearspec,
         ),
         ("split", rf"(?<![\w-])(?P<a>{YEAR})\s?[-/]\s?(?P<b>\d\d)(?![\d-])"),
         (
