@@ -234,6 +234,9 @@ def _period_of(
         if isinstance(q, Change) and q.level:
             window_end = q.end  # "88.7 percent of the 2016 level": 2016 is the base
         period, pm = period_for(norm, q, periods, window_end, s, base)
+    if base and pm is not None:
+        # The base figure's period is a comparison period for what follows in the sentence.
+        r.periods = [(m, p, c or m is pm) for m, p, c in periods]
     main = r.last_main.get(key)
     if base and pm is not None and main is not None and (pm.same_period or pm.relative == -1):
         # "the same period of last year", "the previous year": relative to the figure compared.

@@ -87,7 +87,9 @@ def frame_for(
                 ):
                     home, partner = prev.code, last.code
             if home is None:
-                if re.match(r",?\s*where\b", gap):
+                if re.match(r",?\s*where\b", gap) or (
+                    "," in gap and flow.flow == IMPORT and not re.search(r"'s", gap)
+                ):
                     partner = last.code  # "Turkey, where exports decreased": the place is a partner
                 elif (last.adjective and len(gap) <= 3) or re.fullmatch(r"'s\s*", gap):
                     home, attached = last.code, True  # "Turkish exports", "Georgia's exports"
