@@ -379,12 +379,12 @@ def assemble_sentence(
         countries,
         _periods(norm, s, ctx, countries, published),
     )
-    if countries:
-        ctx.recent = countries
     for i in range(len(quantities)):
         fact = _read_figure(r, i)
         if fact is not None:
             r.facts.append(fact)
+    if countries:
+        ctx.recent = countries  # for "the country's" in the sentences that follow
     return r.facts
 
 

@@ -45,7 +45,9 @@ ABSOLUTE_CHANGE = re.compile(
     re.IGNORECASE,
 )
 DIFFERENCE_AFTER = re.compile(
-    r"[^.;]{0,30}?\b(?:more|less|higher|lower|fewer|up|down)\b(?!\s+(?:than|from))", re.IGNORECASE
+    r"[^.;]{0,30}?\b(?:more|less|higher|lower|fewer|up|down|rise|increase|growth|decline|"
+    r"decrease|drop|fall|jump)\b(?!\s+(?:than|from|to|in))",
+    re.IGNORECASE,
 )
 OF_WHAT = re.compile(r"\s+(?P<prep>of|in)\s+(?:the\s+)?(?P<what>[^\s]+)", re.IGNORECASE)
 GENERIC_GOODS = frozenset(load_table("trade")["generic_goods"])
@@ -61,7 +63,7 @@ COMPARE_WORD = re.compile(
     r"from(?=\s+(?:\$|US|USD|\d|the\s+same|the\s+previous|last|a\s+year)))\b",
     re.IGNORECASE,
 )
-THE_COUNTRY = re.compile(r"\b(?:the\s+country'?s?|its)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+THE_COUNTRY = re.compile(r"\b(?:the\s+country'?s?|its)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 DIFFERENCE_WORD = re.compile(r"\s+(?:more|less|fewer|lower|higher)\b", re.IGNORECASE)
 TARGET_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+){0,3}?(?:target|goal|objective|benchmark)s?\b", re.IGNORECASE

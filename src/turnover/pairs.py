@@ -26,6 +26,8 @@ _STRONG_WORLD = re.compile(
 )
 
 
+_NEW_SUBJECT = re.compile(r"(?:[,;]\s*(?:and|while|whereas)|;)\s+(?:the\s+)?$", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"\s*(?:[(\-:]|\d)")
 _PARTNER_MARK = re.compile(r"\b(?:with|to|from)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -58,7 +60,12 @@ def locate_pair(
     seg_lo = max(quantities[i - 1].end if i else f.end, f.end)
     local = [c for c in countries if seg_lo <= c.start < q.start]
     if local and local[-1].code not in (frame.home, frame.partner):
-        if frame.partner is None:
+        if _NEW_SUBJECT.search(
+            norm, max(s.start, local[-1].start - 12), local[-1].start
+        ) and not _LIST_ITEM.match(norm, local[-1].end):
+            # "Kyrgyzstan traded 30% more, and Belarus grew 22.5%": another subject.
+            frame = Frame(local[-1].code, frame.partner)
+        elif frame.partner is None:
             frame = Frame(frame.home, local[-1].code)
         elif i and f.end < quantities[i - 1].end:
             as_partner = _PARTNER_MARK.search(

@@ -167,6 +167,7 @@ def _entry(result: PartitionResult) -> dict[str, object]:
         "people": result.people,
         "failures": len(result.failures),
         "seconds": round(result.seconds, 3),
+        "cpu_seconds": round(result.cpu_seconds, 3),
         "worker": result.worker,
         "extractor_version": result.extractor_version,
     }
