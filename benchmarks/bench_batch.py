@@ -105,7 +105,10 @@ def main() -> None:
                 rss = sorted(summary.peak_rss.values())
                 # Time the workers spent inside partitions over the time they had:
                 # below ~100% means waiting on the engine or sharing the cores.
-                busy = sum(e["seconds"] for e in Manifest.load(out).partitions.values())
+                # CPU time over partition time: below ~100% means other processes took the core.
+                done = Manifest.load(out).partitions.values()
+                busy = sum(e["seconds"] for e in done)
+                cpu = sum(e["cpu_seconds"] for e in done)
                 results.append(
                     {
                         "engine": engine,
@@ -118,6 +121,7 @@ def main() -> None:
                         "per_worker": round(summary.articles_per_second / workers),
                         "peak_rss_mib": [round(r / 2**20) for r in rss],
                         "busy_percent": round(100 * busy / (summary.seconds * workers)),
+                        "cpu_percent": round(100 * cpu / busy),
                     }
                 )
                 if not args.json:
@@ -128,7 +132,8 @@ def main() -> None:
                         f"{engine:5} x{workers}: {r['articles_per_second']:>7,} articles/s "
                         f"({r['per_worker']:,}/worker, {speedup:.2f}x of x{base['workers']}) "
                         f"in {r['seconds']} s + {r['startup_seconds']} s start; "
-                        f"{r['facts']:,} facts; workers busy {r['busy_percent']}%; "
+                        f"{r['facts']:,} facts; workers busy {r['busy_percent']}%, "
+                        f"on CPU {r['cpu_percent']}%; "
                         f"peak RSS per worker {r['peak_rss_mib']} MiB"
                     )
         if len({r["facts"] for r in results}) > 1:

@@ -116,7 +116,7 @@ class DaskEngine:
                     processes=True,
                     host="127.0.0.1",
                     dashboard_address="127.0.0.1:0",  # it serves HTTP anyway: loopback, free port
-                    silence_logs=logging.ERROR,
+                    silence_logs=logging.CRITICAL,  # shutdown races log; task errors are results
                 )
                 self._client = Client(self._cluster)
         except (OSError, TimeoutError) as exc:
