@@ -14,7 +14,10 @@ from turnover import extract
 CASES = [
     (
         "2024-10-15",
-        "Trade between Uzbekistan and Kazakhstan reached $3.2 billion in the first nine months of 2024, up 12.4% year-on-year, the statistics agency said.",
+        (
+            "Trade between Uzbekistan and Kazakhstan reached $3.2 billion in the first nine "
+            "months of 2024, up 12.4% year-on-year, the statistics agency said."
+        ),
         [
             "change turnover KAZ-UZB +12.4% 2024-01..2024-09",
             "value turnover KAZ-UZB 3,200,000,000 USD 2024-01..2024-09",
@@ -22,7 +25,10 @@ CASES = [
     ),
     (
         "2023-06-01",
-        "Bilateral trade between India and Russia hit a record $49.4 billion in FY23, compared with $13.1 billion a year earlier.",
+        (
+            "Bilateral trade between India and Russia hit a record $49.4 billion in FY23, "
+            "compared with $13.1 billion a year earlier."
+        ),
         [
             "value turnover IND-RUS 13,100,000,000 USD 2021-04..2022-03",
             "value turnover IND-RUS 49,400,000,000 USD 2022-04..2023-03",
@@ -30,7 +36,10 @@ CASES = [
     ),
     (
         "2024-02-01",
-        "China's exports to Russia rose 46.9% to $110.97 billion in 2023, while imports from Russia grew 12.7% to $129.14 billion.",
+        (
+            "China's exports to Russia rose 46.9% to $110.97 billion in 2023, while imports "
+            "from Russia grew 12.7% to $129.14 billion."
+        ),
         [
             "change export CHN-RUS +46.9% 2023-01..2023-12",
             "change export RUS-CHN +12.7% 2023-01..2023-12",
@@ -40,12 +49,20 @@ CASES = [
     ),
     (
         "2024-03-10",
-        "The presidents of Azerbaijan and Turkmenistan agreed to double bilateral trade to $1 billion by 2026.",
-        ["target turnover AZE-TKM 1,000,000,000 USD by 2026"],
+        (
+            "The presidents of Azerbaijan and Turkmenistan agreed to double bilateral trade "
+            "to $1 billion by 2026."
+        ),
+        [
+            "target turnover AZE-TKM 1,000,000,000 USD by 2026",
+        ],
     ),
     (
         "2024-03-10",
-        "Kyrgyzstan's foreign trade turnover fell 4.6 percent in January-February to $2.1 billion.",
+        (
+            "Kyrgyzstan's foreign trade turnover fell 4.6 percent in January-February to $2.1"
+            " billion."
+        ),
         [
             "change turnover KGZ-WLD -4.6% 2024-01..2024-02",
             "value turnover KGZ-WLD 2,100,000,000 USD 2024-01..2024-02",
@@ -53,12 +70,21 @@ CASES = [
     ),
     (
         "2025-01-20",
-        "Trade turnover between Russia and Belarus exceeded 4 trillion rubles last year, the president said.",
-        ["value turnover BLR-RUS 4,000,000,000,000 RUB 2024-01..2024-12"],
+        (
+            "Trade turnover between Russia and Belarus exceeded 4 trillion rubles last year, "
+            "the president said."
+        ),
+        [
+            "value turnover BLR-RUS 4,000,000,000,000 RUB 2024-01..2024-12",
+        ],
     ),
     (
         "2022-05-05",
-        "The two countries aim to bring trade to $10 billion in the coming years, the minister said. Last year trade between Turkey and Uzbekistan stood at $2.8 billion.",
+        (
+            "The two countries aim to bring trade to $10 billion in the coming years, the "
+            "minister said. Last year trade between Turkey and Uzbekistan stood at $2.8 "
+            "billion."
+        ),
         [
             "target turnover TUR-UZB 10,000,000,000 USD by ?",
             "value turnover TUR-UZB 2,800,000,000 USD 2021-01..2021-12",
@@ -75,11 +101,16 @@ CASES = [
     (
         "2023-11-20",
         "Uzbekistan plans to raise exports to $45 billion by 2030, the president said.",
-        ["target export UZB-WLD 45,000,000,000 USD by 2030"],
+        [
+            "target export UZB-WLD 45,000,000,000 USD by 2030",
+        ],
     ),
     (
         "2024-07-09",
-        "Mutual trade between Kazakhstan and Russia amounted to $28 billion last year. Kazakhstan's exports reached $9.9 billion and imports from Russia $18.1 billion.",
+        (
+            "Mutual trade between Kazakhstan and Russia amounted to $28 billion last year. "
+            "Kazakhstan's exports reached $9.9 billion and imports from Russia $18.1 billion."
+        ),
         [
             "value export KAZ-RUS 9,900,000,000 USD 2023-01..2023-12",
             "value export RUS-KAZ 18,100,000,000 USD 2023-01..2023-12",
@@ -93,7 +124,10 @@ CASES = [
     ),
     (
         "2021-09-01",
-        "Turkmenistan's trade with Afghanistan totalled about $700 million in 2020, a decrease of 9 percent from 2019.",
+        (
+            "Turkmenistan's trade with Afghanistan totalled about $700 million in 2020, a "
+            "decrease of 9 percent from 2019."
+        ),
         [
             "change turnover AFG-TKM -9% 2020-01..2020-12",
             "value turnover AFG-TKM 700,000,000 USD 2020-01..2020-12",
@@ -101,7 +135,10 @@ CASES = [
     ),
     (
         "2020-10-10",
-        "Trade between Russia and Kyrgyzstan fell by a quarter to $1.2 billion in the first eight months.",
+        (
+            "Trade between Russia and Kyrgyzstan fell by a quarter to $1.2 billion in the "
+            "first eight months."
+        ),
         [
             "change turnover KGZ-RUS -25% 2020-01..2020-08",
             "value turnover KGZ-RUS 1,200,000,000 USD 2020-01..2020-08",
@@ -109,7 +146,10 @@ CASES = [
     ),
     (
         "2025-05-15",
-        "Azerbaijan's foreign trade turnover in January-April 2025 amounted to $15.4 billion. Exports accounted for $8.7 billion, imports for $6.7 billion.",
+        (
+            "Azerbaijan's foreign trade turnover in January-April 2025 amounted to $15.4 "
+            "billion. Exports accounted for $8.7 billion, imports for $6.7 billion."
+        ),
         [
             "value export AZE-WLD 8,700,000,000 USD 2025-01..2025-04",
             "value export WLD-AZE 6,700,000,000 USD 2025-01..2025-04",
@@ -118,7 +158,10 @@ CASES = [
     ),
     (
         "2022-11-10",
-        "Russia's exports to India surged almost fourfold to $28 billion in the first nine months of the year.",
+        (
+            "Russia's exports to India surged almost fourfold to $28 billion in the first "
+            "nine months of the year."
+        ),
         [
             "change export RUS-IND +300% 2022-01..2022-09",
             "value export RUS-IND 28,000,000,000 USD 2022-01..2022-09",
@@ -126,7 +169,10 @@ CASES = [
     ),
     (
         "2024-01-20",
-        "The volume of trade between Kyrgyzstan and Turkey reached $1.2 billion last year. The goal is $3 billion, the Turkish president said.",
+        (
+            "The volume of trade between Kyrgyzstan and Turkey reached $1.2 billion last "
+            "year. The goal is $3 billion, the Turkish president said."
+        ),
         [
             "target turnover KGZ-TUR 3,000,000,000 USD by ?",
             "value turnover KGZ-TUR 1,200,000,000 USD 2023-01..2023-12",
@@ -134,7 +180,10 @@ CASES = [
     ),
     (
         "2024-06-10",
-        "Trade between Georgia and Armenia reached $1.1 billion in 2023, including Georgian exports of $650 million and imports of $450 million.",
+        (
+            "Trade between Georgia and Armenia reached $1.1 billion in 2023, including "
+            "Georgian exports of $650 million and imports of $450 million."
+        ),
         [
             "value export ARM-GEO 450,000,000 USD 2023-01..2023-12",
             "value export GEO-ARM 650,000,000 USD 2023-01..2023-12",
@@ -143,12 +192,17 @@ CASES = [
     ),
     (
         "2024-06-10",
-        "Mongolia-China trade is expected to reach $20 billion this year, the ambassador said.",
-        ["target turnover CHN-MNG 20,000,000,000 USD by 2024"],
+        ("Mongolia-China trade is expected to reach $20 billion this year, the ambassador said."),
+        [
+            "target turnover CHN-MNG 20,000,000,000 USD by 2024",
+        ],
     ),
     (
         "2019-02-01",
-        "Turkey's exports to Turkmenistan fell to $563 million in 2018 from $740 million in 2017, according to the statistics office.",
+        (
+            "Turkey's exports to Turkmenistan fell to $563 million in 2018 from $740 million "
+            "in 2017, according to the statistics office."
+        ),
         [
             "value export TUR-TKM 563,000,000 USD 2018-01..2018-12",
             "value export TUR-TKM 740,000,000 USD 2017-01..2017-12",
@@ -156,12 +210,20 @@ CASES = [
     ),
     (
         "2019-02-01",
-        "The investment portfolio of Chinese companies in Tajikistan exceeds $2 billion, while bilateral trade reached $1.5 billion in 2018.",
-        ["value turnover CHN-TJK 1,500,000,000 USD 2018-01..2018-12"],
+        (
+            "The investment portfolio of Chinese companies in Tajikistan exceeds $2 billion, "
+            "while bilateral trade reached $1.5 billion in 2018."
+        ),
+        [
+            "value turnover CHN-TJK 1,500,000,000 USD 2018-01..2018-12",
+        ],
     ),
     (
         "2019-02-01",
-        "Russian gas exports to China doubled to $10 billion last year, while overall trade between Russia and China grew 27 percent to $107 billion.",
+        (
+            "Russian gas exports to China doubled to $10 billion last year, while overall "
+            "trade between Russia and China grew 27 percent to $107 billion."
+        ),
         [
             "change turnover CHN-RUS +27% 2018-01..2018-12",
             "value turnover CHN-RUS 107,000,000,000 USD 2018-01..2018-12",
@@ -169,7 +231,10 @@ CASES = [
     ),
     (
         "2021-03-15",
-        "Bilateral trade between Pakistan and Afghanistan declined to $2.5 billion in FY2019-20 from $2.6 billion a year earlier.",
+        (
+            "Bilateral trade between Pakistan and Afghanistan declined to $2.5 billion in "
+            "FY2019-20 from $2.6 billion a year earlier."
+        ),
         [
             "value turnover AFG-PAK 2,500,000,000 USD 2019-07..2020-06",
             "value turnover AFG-PAK 2,600,000,000 USD 2018-07..2019-06",
@@ -177,7 +242,10 @@ CASES = [
     ),
     (
         "2024-12-02",
-        "Trade between China and Central Asia surged to $89.4 billion in 2023, up 27 percent year on year.",
+        (
+            "Trade between China and Central Asia surged to $89.4 billion in 2023, up 27 "
+            "percent year on year."
+        ),
         [],
     ),
 ]
