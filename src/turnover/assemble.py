@@ -173,9 +173,9 @@ def _is_difference(r: _Reading, i: int) -> bool:
 def _base_of(r: _Reading, i: int) -> tuple[bool, PeriodMention | None, bool]:
     """Is figure i the base of a comparison? Returns (base, its period mention, skip).
 
-    "compared to $16.6bn in 2022", "... 2021 ($118.8 million)", "($118.8 million
-    over the same period in 2021)", "the same period in 2021, which was $12.55
-    billion"; skip is set for an equivalent in brackets ("3 trillion rubles ($35 billion)").
+    "compared with $5.1bn in 2022", "... 2021 ($90 million)", "($90 million over
+    the same period of 2021)", "the same period of 2021, which was $4.2 billion";
+    skip is set for an equivalent in brackets ("2 trillion rubles ($25 billion)").
     """
     norm, s, q, periods = r.norm, r.s, r.quantities[i], r.periods
     if not isinstance(q, Amount):
@@ -225,7 +225,7 @@ def _period_of(
         and isinstance(r.quantities[i + 1], Amount)
         and not re.search(r"[;]|\bwhile\b|\bwhereas\b", norm[q.end : window_end])
     ):
-        # "increased by 39.6% and amounted to $970.1 million in 2020": one clause, one period.
+        # "grew by 12% and reached $800 million in 2020": one clause, one period.
         window_end = r.next_start(i + 1)
     if base_mention is not None:
         pm = base_mention

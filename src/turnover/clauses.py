@@ -110,7 +110,7 @@ def governing_flow(norm: str, q: Quantity, flows: list[FlowWord], s: Sentence) -
             and f.start - q.end <= 30
             and _CHANGE_IN.fullmatch(norm, q.end, f.start)
         ):
-            return f  # "a 4.1-fold decrease in exports of footwear"
+            return f  # "a 3-fold drop in exports of shoes"
     before = [f for f in flows if f.end <= q.start]
     if before:
         return before[-1]
@@ -132,10 +132,10 @@ def blocked(norm: str, f: FlowWord, q: Quantity, lo: int) -> bool:
     if v.blockers_before_flow.search(norm, max(lo, f.start - 40), f.start):
         return True
     if v.commodities.search(norm, max(lo, f.end, q.start - 20), q.start):
-        return True  # "... trade in goods to $100 billion and services to $15 billion"
+        return True  # "... goods to $50 billion and services to $9 billion"
     if f.start > q.end:
         # The flow word comes after the figure: the figure's own subject must not be
-        # something else ("Industrial production grew 30%, agriculture 25%, and trade ...").
+        # something else ("Output grew 12%, farming 8%, and trade ...").
         head = norm[max(lo, q.start - 60) : q.start]
         if v.blockers.search(head) or v.commodities.search(head):
             return True

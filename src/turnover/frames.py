@@ -90,7 +90,7 @@ def frame_for(
                 if re.match(r",?\s*where\b", gap) or (
                     "," in gap and flow.flow == IMPORT and not re.search(r"'s", gap)
                 ):
-                    partner = last.code  # "Turkey, where exports decreased": the place is a partner
+                    partner = last.code  # "Iran, where exports fell": the place is a partner
                 elif (last.adjective and len(gap) <= 3) or re.fullmatch(r"'s\s*", gap):
                     home, attached = last.code, True  # "Turkish exports", "Georgia's exports"
                 elif len(gap) <= 16 or re.search(
@@ -98,7 +98,7 @@ def frame_for(
                 ):
                     home = last.code  # "Georgia's trade", "Chinese exports"
                 else:
-                    partner = last.code  # "Russia is second, where exports ...": a partner
+                    partner = last.code  # "Iran comes next; there exports ...": a partner
 
     # Countries after the flow word: "from A", "of A", "to B", "with B".
     for c in after:
@@ -112,7 +112,7 @@ def frame_for(
             and c is after[0]
             and re.search(r"\bwith\b", between, re.IGNORECASE)
         ):
-            partner = c.code  # "trade of the republic with member states of the EAEU"
+            partner = c.code  # "the country's trade with the other members of the EAEU"
         elif flow.flow == IMPORT:
             if _FROM.search(lead) and partner is None:
                 partner = c.code
@@ -176,8 +176,8 @@ def fill(frame: Frame, context: Frame | None, topic: Frame | None, world: bool) 
             and known not in GROUP_CODES
             and (topic is None or ctx.home != topic.home)
         ):
-            # Members of a bloc one after another: "Armenia's supplies to the EAEU grew
-            # 31%. Kyrgyzstan traded 30% more" - Kyrgyzstan with the EAEU too.
+            # Members of a bloc one after another: "Armenia's sales to the EAEU rose
+            # 9%. Belarus traded 6% more" - Belarus with the EAEU too.
             return Frame(known, ctx.partner)
     anchor = context.home if context and context.home else (topic.home if topic else None)
     if anchor in GROUP_CODES and topic is not None and topic.home not in GROUP_CODES:

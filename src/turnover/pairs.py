@@ -46,7 +46,7 @@ def locate_pair(
     frame_lo = max([x.end for x in quantities if x.end <= f.start], default=s.start)
     frame_hi = min([x.start for x in quantities if x.start >= f.end], default=s.end)
     if f.start > q.end and not POSTPOSED_FLOW.match(norm[q.end : f.start]):
-        # The flow word comes later ("Russia is second - $230 million, ... exports to
+        # The flow word comes later ("India is third - $90 million, ... exports to
         # Kazakhstan ..."): its countries belong to a later figure; read the ones before.
         lo = quantities[i - 1].end if i else s.start
         before = [c for c in countries if lo <= c.start < q.start]
@@ -56,14 +56,14 @@ def locate_pair(
         frame = frame_for(norm, f, countries, frame_lo, hi)
     if frame is None:
         return None
-    # Lists: "Ireland ($456 million), Germany (...)", "Kazakhstan (by 38%) and Russia (by 34%)".
+    # Lists: "France ($120 million), Spain (...)", "Armenia (by 12%) and Belarus (by 9%)".
     seg_lo = max(quantities[i - 1].end if i else f.end, f.end)
     local = [c for c in countries if seg_lo <= c.start < q.start]
     if local and local[-1].code not in (frame.home, frame.partner):
         if _NEW_SUBJECT.search(
             norm, max(s.start, local[-1].start - 12), local[-1].start
         ) and not _LIST_ITEM.match(norm, local[-1].end):
-            # "Kyrgyzstan traded 30% more, and Belarus grew 22.5%": another subject.
+            # "Armenia traded 9% more, and Belarus grew 6%": another subject.
             frame = Frame(local[-1].code, frame.partner)
         elif frame.partner is None:
             frame = Frame(frame.home, local[-1].code)
