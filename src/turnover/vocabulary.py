@@ -46,6 +46,11 @@ class Vocabulary:
     trade_hint: re.Pattern[str]
 
 
+def _stems(flow_words: dict[str, str]) -> set[str]:
+    """Five-letter stems of the one-word flow words: a cheap "may speak of trade" test."""
+    return {w[:5] for w in flow_words if " " not in w and "-" not in w}
+
+
 @cache
 def vocabulary() -> Vocabulary:
     t = load_table("trade")
@@ -66,7 +71,7 @@ def vocabulary() -> Vocabulary:
         weak_target_cues=re.compile(_words(t["weak_target_cues"]), re.IGNORECASE),
         value_cues=re.compile(_words(t["value_cues"]), re.IGNORECASE),
         vague_horizon=re.compile(_words(list(t["horizon_words"])), re.IGNORECASE),
-        trade_hint=re.compile(r"trad|turnover|export|import|shipment", re.IGNORECASE),
+        trade_hint=re.compile(_alternation(sorted(_stems(kind))), re.IGNORECASE),
     )
 
 
