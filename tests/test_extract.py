@@ -66,9 +66,9 @@ KG_BY = article(
     "Kyrgyz and Belarusian ministers met in Minsk on Thursday to discuss industry and "
     "transport.\n\n"
     "Trade between Kyrgyzstan and Belarus came to about $133 million in 2024 and to "
-    "$68 million in January \u2014 June 2025, of which $22 million is exports from Kyrgyzstan "
+    "$68 million in January \u2014 June 2025, of which $22 million were exports from Kyrgyzstan "
     "and $46 million \u2014 imports.\n\n"
-    '"We want to raise mutual trade turnover to $500 million over the next five years," the '
+    '"Our aim is to lift mutual trade turnover to $500 million within the next five years," the '
     "Kyrgyz minister said. The Belarusian side is also ready to take trade to half a billion "
     "dollars.",
     title="Bishkek and Minsk aim for half a billion dollars in trade",
@@ -102,7 +102,7 @@ def test_target_quote_is_its_first_statement() -> None:
 def test_of_which_exports_and_imports_without_dash() -> None:
     text = article(
         "In January-June 2025 trade between Kyrgyzstan and Belarus reached $68 million, of which "
-        "$22 million is exports from Kyrgyzstan and $46 million imports."
+        "$22 million were exports from Kyrgyzstan and $46 million imports."
     )
     assert rows(text) == {
         "value turnover BLR-KGZ 68,000,000 USD 2025-01..2025-06",
@@ -113,7 +113,7 @@ def test_of_which_exports_and_imports_without_dash() -> None:
 
 def test_goal_in_title_is_the_target_not_a_value() -> None:
     text = article(
-        "Kyrgyzstan and Belarus want to raise their trade turnover to $500 million over the next "
+        "Kyrgyzstan and Belarus want to lift their trade turnover to $500 million within the next "
         "five years, officials said.",
         title="Bishkek and Minsk look to half a billion dollars in trade",
     )

@@ -18,7 +18,7 @@ from turnover.store import Store
 
 KG_BY = (
     "date 2025-09-29 20:54\nKyrgyzstan and Belarus intend to raise trade to $500 million\n\n"
-    "Kyrgyzstan and Belarus intend to increase trade turnover to $500 million over the next "
+    "Kyrgyzstan and Belarus plan to lift their trade turnover to $500 million within the next "
     "five years, the Kyrgyz prime minister said in Minsk.\n\n"
     "In 2024 trade between Kyrgyzstan and Belarus amounted to $133 million.\n"
 )

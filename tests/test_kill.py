@@ -19,7 +19,7 @@ from turnover import extract
 
 TEMPLATES = [
     "date 2025-09-29\nKyrgyzstan and Belarus plan more trade\n\n"
-    "Kyrgyzstan and Belarus intend to increase trade turnover to $500 million by 2030, the "
+    "Kyrgyzstan and Belarus plan to lift their trade turnover to $500 million by 2030, the "
     "prime minister said. In 2024 trade between the two countries reached $133 million, of "
     "which exports from Kyrgyzstan were $22 million.\n\nFiled under {tag}.\n",
     "date 2024-05-02\nKazakhstan and Uzbekistan results\n\nTrade between Kazakhstan and "

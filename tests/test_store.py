@@ -182,8 +182,8 @@ def test_reextract_failure_keeps_that_articles_facts(store: Store):
 def test_near_duplicate_story_is_linked_and_counted_once(store: Store):
     body = (
         "Kyrgyzstan and Belarus intend to raise mutual trade to $500 million by 2030, "
-        "the head of the Kyrgyz cabinet said after talks in Minsk on Monday. Trade between "
-        "the two countries came to $133 million in 2024, and both sides expect new assembly "
+        "the head of the Kyrgyz cabinet said after talks in Minsk on Monday. Their bilateral "
+        "trade came to $133 million in 2024, and both sides expect new assembly "
         "plants for tractors, lifts and buses to add to deliveries in the coming years. "
     ) * 2
     a = f"date 2025-09-29\nAgency A: Kyrgyz-Belarus trade\n\n{body}\nSubscribe to Agency A.\n"
