@@ -21,6 +21,7 @@ _TO = re.compile(r"(?:\bto|\binto|\bfor|\bwith|\btowards|\bin)\s+(?:the\s+)?$", 
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 _JOIN = re.compile(r"^\s*(?:and|,|-|&)\s*(?:the\s+)?$", re.IGNORECASE)
 _REGION_SOURCE = re.compile(r"\s+(?:from|of)\s+(?P<name>[A-Z][a-z]+)\s+(?:to|into)\b")
+_SHARE_OF = re.compile(r"\bshare\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:]|\b(?:while|whereas|and|but)\b", re.IGNORECASE)
 
 
@@ -99,6 +100,9 @@ def frame_for(
                     home = last.code  # "Georgia's trade", "Chinese exports"
                 else:
                     partner = last.code  # "Iran comes next; there exports ...": a partner
+        for c in near_before[:-1]:
+            if partner is None and c.code != home and _SHARE_OF.search(_before(norm, c, lo)):
+                partner = c.code  # "the share of China in Kyrgyzstan's foreign trade"
 
     # Countries after the flow word: "from A", "of A", "to B", "with B".
     for c in after:
@@ -119,6 +123,9 @@ def frame_for(
             elif _TO.search(lead) and home is None:
                 home = c.code
                 attached = c is after[0] and c.start - flow.end <= 10  # "Imports to Turkey"
+            elif _TO.search(lead) and attached and partner is None and c.code != home:
+                # "Chinese imports into Kazakhstan": the adjective names the goods' origin.
+                home, partner, attached = c.code, home, False
             elif home is None and re.search(r"\bof\s+$", lead):
                 partner = partner or c.code
         elif _FROM.search(lead):
