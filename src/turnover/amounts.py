@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from turnover.lexicon import load_table
+from turnover.lexicon import alternation, load_table, lowered
 
 _RANGE = re.compile(r"\s?(?:-|to)\s?\$?\d")
 _RANGE_BEFORE = re.compile(r"(?:\d\s?-|[$€£]\s?\d+(?:[.,]\d+)?\s+to)\s?$")
@@ -30,10 +30,6 @@ class Amount:
     qualifier: str | None = None
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @cache
 def _tables() -> tuple[dict, re.Pattern[str], re.Pattern[str]]:
     t = load_table("amounts")
@@ -44,20 +40,19 @@ def _tables() -> tuple[dict, re.Pattern[str], re.Pattern[str]]:
     number = (
         r"\d{1,3}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:(?:,\s?|\s)\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
     )
-    scale = rf"(?:{_alternation(list(scales))})\b\.?"
-    cur_words = _alternation(list(words))
-    cur_prefix = _alternation(list(prefixes))
+    scale = rf"(?:{alternation(list(scales))})\b\.?"
+    cur_words = alternation(list(words))
+    cur_prefix = alternation(sorted({p.lower() for p in prefixes}))
+    # Compiled in lower case and matched on the lower-cased text (faster than
+    # re.IGNORECASE); the prefix is then read as written, where case matters.
     pattern = re.compile(
         rf"(?:(?P<prefix>{cur_prefix})\s?)?"
-        rf"(?:(?P<num>{number})|(?P<word>{_alternation(list(number_words))})(?=\s+{scale}))"
+        rf"(?:(?P<num>{number})|(?P<word>{alternation(list(number_words))})(?=\s+{scale}))"
         rf"(?:\s?-?\s?(?P<scale>{scale}))?"
-        rf"(?:\s(?P<suffix>{cur_words})\b)?",
-        re.IGNORECASE,
+        rf"(?:\s(?P<suffix>{cur_words})\b)?"
     )
     qualifiers = {k.lower(): v for k, v in t["qualifiers"].items()}
-    qualifier_re = re.compile(
-        rf"\b(?P<q>{_alternation(list(qualifiers))})\s+(?:of\s+|to\s+)?$", re.IGNORECASE
-    )
+    qualifier_re = re.compile(rf"\b(?P<q>{alternation(list(qualifiers))})\s+(?:of\s+|to\s+)?$")
     data = {
         "scales": scales,
         "prefixes": prefixes,
@@ -158,10 +153,12 @@ def find_amounts(norm: str, start: int = 0, end: int | None = None) -> list[Amou
     found: list[Amount] = []
     if "billion" in norm[start:stop]:
         found = _compound(norm, start, stop, data)
-    for m in _candidates(norm, start, stop, pattern):
+    low = lowered(norm)
+    for m in _candidates(low, start, stop, pattern):
         if any(a.start <= m.start() < a.end for a in found):
             continue  # inside a compound amount
-        prefix, suffix = m["prefix"], m["suffix"]
+        prefix = norm[m.start("prefix") : m.end("prefix")] if m["prefix"] else None
+        suffix = m["suffix"]
         if not prefix and not suffix:
             continue
         if _RANGE.match(norm, m.end("num") if m["num"] else m.end(), stop) or _RANGE_BEFORE.search(
@@ -191,7 +188,7 @@ def find_amounts(norm: str, start: int = 0, end: int | None = None) -> list[Amou
             currency = data["words"].get(suffix.lower(), currency)
         if currency is None or value <= 0:
             continue
-        q = qualifier_re.search(norm, max(0, m.start() - 40), m.start())
+        q = qualifier_re.search(low, max(0, m.start() - 40), m.start())
         qualifier = data["qualifiers"][q["q"].lower()] if q else None
         found.append(Amount(m.start(), m.end(), round(value, 2), currency, qualifier))
     return sorted(found, key=lambda a: a.start)

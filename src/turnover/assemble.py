@@ -45,6 +45,7 @@ from turnover.context import (
 from turnover.countries import CountryMention, pair_key
 from turnover.frames import Frame, orient
 from turnover.horizons import horizon_start, in_years, target_year
+from turnover.lexicon import lowered
 from turnover.merge import merge_facts
 from turnover.models import Fact, Period
 from turnover.pairs import locate_pair
@@ -390,7 +391,8 @@ def assemble_sentence(
 
 def assemble_facts(article: Article) -> list[Fact]:
     """All facts of an article, repeats merged (FACTS.md: one fact per key)."""
-    if not vocabulary().trade_hint.search(article.norm) or not _QUICK_FILTER.search(article.norm):
+    low = lowered(article.norm)
+    if not vocabulary().trade_hint.search(low) or not _QUICK_FILTER.search(article.norm):
         return []  # no trade word or no number: nothing to read (the cheap pre-filter)
     published = article.published_date
     sentences = split_sentences(article.norm)
@@ -406,9 +408,7 @@ def assemble_facts(article: Article) -> list[Fact]:
         ctx.previous = None if new else s
         if ctx.lead_period is None and s.paragraph <= 2:
             ctx.lead_period = next((f.period for f in new if f.period is not None), None)
-            if ctx.lead_period is None and vocabulary().trade_hint.search(
-                article.norm, s.start, s.end
-            ):
+            if ctx.lead_period is None and vocabulary().trade_hint.search(low, s.start, s.end):
                 ctx.lead_period = next(
                     (
                         p

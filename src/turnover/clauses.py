@@ -11,7 +11,7 @@ import re
 
 from turnover.amounts import Amount
 from turnover.countries import find_countries
-from turnover.lexicon import load_table
+from turnover.lexicon import load_table, lowered
 from turnover.models import Period
 from turnover.percents import Change
 from turnover.periods import PeriodMention
@@ -129,18 +129,19 @@ def blocked(norm: str, f: FlowWord, q: Quantity, lo: int) -> bool:
     a, b = (f.end, q.start) if f.end <= q.start else (q.end, f.start)
     if v.blockers.search(norm, a, b) or v.blockers.search(norm, max(lo, q.start - 30), q.start):
         return True
-    if v.blockers_before_flow.search(norm, max(lo, f.start - 40), f.start):
+    low = lowered(norm)
+    if v.blockers_before_flow.search(low, max(lo, f.start - 40), f.start):
         return True
-    if v.commodities.search(norm, max(lo, f.end, q.start - 20), q.start):
+    if v.commodities.search(low, max(lo, f.end, q.start - 20), q.start):
         return True  # "... goods to $50 billion and services to $9 billion"
     if f.start > q.end:
         # The flow word comes after the figure: the figure's own subject must not be
         # something else ("Output grew 12%, farming 8%, and trade ...").
         head = norm[max(lo, q.start - 60) : q.start]
-        if v.blockers.search(head) or v.commodities.search(head):
+        if v.blockers.search(head) or v.commodities.search(low, max(lo, q.start - 60), q.start):
             return True
     before_flow = norm[max(lo, f.start - 25) : f.start]
-    if v.commodities.search(before_flow) and re.search(r"(?:^|\s)\S+\s*$", before_flow):
+    if v.commodities.search(before_flow.lower()) and re.search(r"(?:^|\s)\S+\s*$", before_flow):
         last_words = before_flow.split()[-2:]
         if any(v.commodities.fullmatch(w.strip(",.").lower()) for w in last_words):
             return True
@@ -213,12 +214,13 @@ def is_target(norm: str, q: Quantity, f: FlowWord, s: Sentence) -> bool:
     """
     v = vocabulary()
     lo = max(s.start, min(f.start, q.start) - 120)
-    strong = list(v.target_cues.finditer(norm, lo, q.start))
+    low = lowered(norm)
+    strong = list(v.target_cues.finditer(low, lo, q.start))
     if not strong:
-        weak = [m for m in v.weak_target_cues.finditer(norm, lo, q.start)]
+        weak = [m for m in v.weak_target_cues.finditer(low, lo, q.start)]
         if not weak:
             return False
-        if not v.target_cues.search(norm, s.start, weak[-1].start()) and not _BY_YEAR.match(
+        if not v.target_cues.search(low, s.start, weak[-1].start()) and not _BY_YEAR.match(
             norm, q.end, s.end
         ):
             return False  # "to boost trade to $30 billion by 2010" is a goal all the same
@@ -230,7 +232,7 @@ def is_target(norm: str, q: Quantity, f: FlowWord, s: Sentence) -> bool:
             r"\bto\s+$", norm[max(lo, m.start() - 4) : m.start()]
         )  # "to hit": an infinitive
         and not re.match(r"\s+to\s", norm[m.end() : m.end() + 4])  # "the goal was to increase"
-        for m in v.value_cues.finditer(norm, last.end(), q.start)
+        for m in v.value_cues.finditer(low, last.end(), q.start)
     )
 
 

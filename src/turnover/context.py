@@ -15,6 +15,7 @@ from turnover.article import Article
 from turnover.clauses import CURRENCY_AFTER
 from turnover.countries import CountryMention, find_countries
 from turnover.frames import Frame, frame_for
+from turnover.lexicon import lowered
 from turnover.models import Period
 from turnover.sentences import Sentence
 from turnover.vocabulary import FlowWord, find_flows, vocabulary
@@ -75,13 +76,14 @@ def topic_of(
     the next country the lead or, failing that, the article names most.
     """
     v = vocabulary()
+    low = lowered(article.norm)
     head = [s for s in sentences if _WORDY.search(article.norm, s.start, s.end)][:4]
     codes: list[str] = []
     for s in head:
         found = [c.code for c in within(mentions, s.start, s.end)]
         codes.extend(code for code in found if code not in codes)
-        if found and v.trade_hint.search(article.norm, s.start, s.end):
-            if len(codes) == 1 and v.world.search(article.norm, s.start, s.end):
+        if found and v.trade_hint.search(low, s.start, s.end):
+            if len(codes) == 1 and v.world.search(low, s.start, s.end):
                 return Frame(codes[0], "WLD")
             if len(codes) >= 2:
                 return Frame(codes[0], codes[1])

@@ -10,7 +10,7 @@ import re
 from datetime import date
 
 from turnover.amounts import Amount
-from turnover.lexicon import load_table
+from turnover.lexicon import load_table, lowered
 from turnover.models import Period
 from turnover.periods import PeriodMention
 from turnover.sentences import Sentence
@@ -78,7 +78,7 @@ def target_year(
         return (named or start or published.year) + _count(m["n"])
     if _NEXT_YEAR.search(norm, s.start, s.end) and published is not None:
         return published.year + 1
-    if vocabulary().vague_horizon.search(norm, s.start, s.end):
+    if vocabulary().vague_horizon.search(lowered(norm), s.start, s.end):
         return None
     after = [pm for pm, _, _ in periods if pm.start >= q.end and pm.start - q.end <= 40]
     for pm in after:

@@ -7,7 +7,9 @@ word or a trade verb is a data change. This module only loads and caches them.
 from __future__ import annotations
 
 import json
-from functools import cache
+import re
+import string
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -19,3 +21,22 @@ def load_table(name: str, language: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
     """Return the parsed JSON table ``data/<language>/<name>.json``."""
     path = resources.files("turnover") / "data" / language / f"{name}.json"
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def alternation(words: list[str]) -> str:
+    """A regex alternation of literal words, longest first (so "trade turnover" beats "trade")."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+@lru_cache(maxsize=8)
+def lowered(norm: str) -> str:
+    """``norm`` with ASCII letters in lower case: same length, same offsets.
+
+    Word-list patterns are compiled in lower case and run on this copy: a
+    case-sensitive alternation is several times faster than the same
+    alternation with re.IGNORECASE (the hot path).
+    """
+    return norm.translate(_ASCII_LOWER)

@@ -11,8 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from turnover.amounts import _alternation
-from turnover.lexicon import load_table
+from turnover.lexicon import alternation, load_table, lowered
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,23 +30,19 @@ class Change:
 def _patterns() -> dict:
     t = load_table("changes")
     num = r"[+-]?\d+(?:[.,]\d+)?"
-    words = _alternation(list(t["number_words"]))
-    units = _alternation(t["percent_units"])
-    percent = re.compile(rf"(?<![\w.])(?P<num>{num})\s?-?\s?(?:{units})(?![\w])", re.IGNORECASE)
-    ratio = re.compile(
-        rf"(?<![\w.])(?P<num>\d+(?:[.,]\d+)?|{words})[\s-]?(?:times|fold)\b", re.IGNORECASE
-    )
-    ratio_word = re.compile(rf"\b(?:{_alternation(list(t['ratio_words']))})\b", re.IGNORECASE)
+    words = alternation(list(t["number_words"]))
+    units = alternation(t["percent_units"])
+    percent = re.compile(rf"(?<![\w.])(?P<num>{num})\s?-?\s?(?:{units})(?![\w])")
+    ratio = re.compile(rf"(?<![\w.])(?P<num>\d+(?:[.,]\d+)?|{words})[\s-]?(?:times|fold)\b")
+    ratio_word = re.compile(rf"\b(?:{alternation(list(t['ratio_words']))})\b")
     fraction = re.compile(
-        rf"\bby\s+(?P<f>{_alternation(list(t['fractions']))})\b(?!\s+(?:of|a|an|the)\b)",
-        re.IGNORECASE,
+        rf"\bby\s+(?P<f>{alternation(list(t['fractions']))})\b(?!\s+(?:of|a|an|the)\b)",
     )
-    rise = re.compile(rf"\b(?:{_alternation(t['rise'])})\b", re.IGNORECASE)
-    fall = re.compile(rf"\b(?:{_alternation(t['fall'])})\b", re.IGNORECASE)
+    rise = re.compile(rf"\b(?:{alternation(t['rise'])})\b")
+    fall = re.compile(rf"\b(?:{alternation(t['fall'])})\b")
     level = re.compile(
         r"^\s*of\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?(?:(?:19|20)\d\d|last\s+year'?s?|previous\s+year'?s?)"
         r"(?:\s+[\w'-]+){0,3}?\s+(?:level|figure|volume|indicator)",
-        re.IGNORECASE,
     )
     return {
         "percent": percent,
@@ -91,7 +86,12 @@ def sign_near(norm: str, start: int, end: int, lo: int, hi: int) -> int:
 
 
 def find_changes(norm: str, start: int = 0, end: int | None = None) -> list[Change]:
-    """Return the percent and ratio changes in ``norm[start:end]``."""
+    """Return the percent and ratio changes in ``norm[start:end]``.
+
+    The patterns are compiled in lower case and read a lower-cased copy of the
+    text (same offsets; see `vocabulary.lowered`).
+    """
+    norm = lowered(norm)
     p = _patterns()
     stop = len(norm) if end is None else end
     found: list[Change] = []
@@ -113,7 +113,7 @@ def find_changes(norm: str, start: int = 0, end: int | None = None) -> list[Chan
             r"\bfrom\s+\d+(?:[.,]\d+)?\s?%\s*$", norm[max(start, m.start() - 30) : m.start() - 3]
         ):
             continue
-        if re.search(r"\bshare\b", norm[max(start, m.start() - 80) : m.start()], re.IGNORECASE):
+        if re.search(r"\bshare\b", norm[max(start, m.start() - 80) : m.start()]):
             continue
         explicit = raw[0] in "+-"
         sign = -1 if raw[0] == "-" else 1

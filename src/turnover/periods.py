@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from turnover.amounts import _alternation
-from turnover.lexicon import load_table
+from turnover.lexicon import alternation, load_table, lowered
 from turnover.models import Period
 
 YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
@@ -52,11 +51,11 @@ class PeriodMention:
 def _compiled() -> tuple[dict, list[tuple[str, re.Pattern[str]]]]:
     t = load_table("periods")
     months = t["months"]
-    m = rf"(?:{_alternation(list(months))})(?![a-z])\.?"
-    counts = _alternation(list(t["counts"]))
-    ordinals = _alternation(list(t["ordinals"]))
-    this_year = _alternation(t["this_year"])
-    last_year = _alternation(t["last_year"])
+    m = rf"(?:{alternation(list(months))})(?![a-z])\.?"
+    counts = alternation(list(t["counts"]))
+    ordinals = alternation(list(t["ordinals"]))
+    this_year = alternation(t["this_year"])
+    last_year = alternation(t["last_year"])
     yearspec = (
         rf"(?:,?\s*(?:period\s+)?(?:of\s+|in\s+)?(?:the\s+)?(?:(?P<y>{YEAR})\b|(?P<this>{this_year})\b|"
         rf"(?P<last>{last_year})\b))?"
@@ -64,7 +63,7 @@ def _compiled() -> tuple[dict, list[tuple[str, re.Pattern[str]]]]:
     pats = [
         (
             "fiscal",
-            r"\b(?:FY|fiscal\s+year|financial\s+year|fiscal)\s?'?(?P<a>(?:19|20)?\d\d)"
+            r"\b(?:fy|fiscal\s+year|financial\s+year|fiscal)\s?'?(?P<a>(?:19|20)?\d\d)"
             r"(?:\s?[-/]\s?(?P<b>(?:19|20)?\d\d))?\b",
         ),
         (
@@ -79,12 +78,12 @@ def _compiled() -> tuple[dict, list[tuple[str, re.Pattern[str]]]]:
             r"\b(?:the\s+)?(?P<o>first|second|1st|2nd)\s+half(?:\s+of)?(?:\s+the\s+year)?"
             + yearspec,
         ),
-        ("hshort", rf"\b(?:H(?P<h>[12])|(?P<h2>[12])H)\s?'?(?P<y>{YEAR})?\b"),
+        ("hshort", rf"\b(?:h(?P<h>[12])|(?P<h2>[12])h)\s?'?(?P<y>{YEAR})?\b"),
         (
             "quarter",
             rf"\b(?:the\s+)?(?P<o>{ordinals})\s+quarter(?:\s+of)?(?:\s+the\s+year)?" + yearspec,
         ),
-        ("qshort", rf"\b(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)\s?'?\s?(?P<y>{YEAR})?\b"),
+        ("qshort", rf"\b(?:q(?P<q>[1-4])|(?P<q2>[1-4])q)\s?'?\s?(?P<y>{YEAR})?\b"),
         ("nmshort", rf"\b(?P<n>[1-9]|1[01])M\s?'?(?P<y>{YEAR})\b"),
         (
             "nmonths",
@@ -111,10 +110,12 @@ def _compiled() -> tuple[dict, list[tuple[str, re.Pattern[str]]]]:
         ("last", rf"\b(?P<last>{last_year})\b"),
         ("this", rf"\b(?P<this>{this_year})\b"),
     ]
-    case_sensitive = {"nmshort"}  # "9M 2023", not "9m"
-    return t, [
-        (name, re.compile(p, 0 if name in case_sensitive else re.IGNORECASE)) for name, p in pats
-    ]
+    # All patterns but one read the lower-cased copy of the text (faster than
+    # re.IGNORECASE); "9M 2023" is read as written, since "9m" is nine million.
+    return t, [(name, re.compile(p)) for name, p in pats]
+
+
+_AS_WRITTEN = frozenset({"nmshort"})
 
 
 def _month(t: dict, word: str | None) -> int | None:
@@ -140,7 +141,7 @@ def _full_year(two_or_four: str, base: int | None = None) -> int:
     return century + v
 
 
-def _mention(name: str, m: re.Match[str], t: dict) -> PeriodMention | None:
+def _mention(name: str, m: re.Match[str], t: dict, norm: str) -> PeriodMention | None:
     s, e = m.start(), m.end()
     if name == "fiscal":
         a = m["a"]
@@ -192,7 +193,7 @@ def _mention(name: str, m: re.Match[str], t: dict) -> PeriodMention | None:
         year, rel = _year_of(m)
         return PeriodMention(s, e, first=1, last=n, year=year, relative=rel)
     if name == "month":
-        word = m["m1"]
+        word = norm[m.start("m1") : m.end("m1")]  # as written: "May" the month, "may" the verb
         mo = _month(t, word)
         year, rel = _year_of(m)
         if mo is None:
@@ -248,22 +249,23 @@ def find_periods(norm: str, start: int = 0, end: int | None = None) -> list[Peri
     """
     t, patterns = _compiled()
     stop = len(norm) if end is None else end
-    lowered = norm[start:stop].lower()
-    has_month = _MONTH_HINT.search(lowered) is not None
+    low = lowered(norm)
+    window = low[start:stop]
+    has_month = _MONTH_HINT.search(window) is not None
     taken: list[tuple[int, int]] = []
     found: list[PeriodMention] = []
     for name, rx in patterns:
         hints = _HINTS.get(name)
-        if hints is not None and not any(h in lowered for h in hints):
+        if hints is not None and not any(h in window for h in hints):
             continue  # the pattern's key word is absent: skip it (the hot path)
         if name in ("range", "month") and not has_month:
             continue
-        for m in rx.finditer(norm, start, stop):
+        for m in rx.finditer(norm if name in _AS_WRITTEN else low, start, stop):
             if m.end() == m.start():
                 continue
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
-            mention = _mention(name, m, t)
+            mention = _mention(name, m, t, norm)
             if mention is None:
                 continue
             taken.append((m.start(), m.end()))

@@ -13,9 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from turnover.amounts import _alternation
 from turnover.countries import lookup_country
-from turnover.lexicon import load_table
+from turnover.lexicon import alternation, load_table
 
 # Token kinds.
 NAME, INITIAL, PARTICLE, TITLE, MOD, CONN, COUNTRY, ACRONYM, COMMA, STOP = range(10)
@@ -95,16 +94,14 @@ def lexicon() -> Lexicon:
         particles=frozenset(_words(table, "particles")),
         not_names=frozenset(_words(table, "not_names") + _words(table, "news_agencies")),
         travel=frozenset(_words(table, "travel_words")),
-        institutions=re.compile(rf"\b(?:{_alternation(list(institution_codes))})\b", re.I),
+        institutions=re.compile(rf"\b(?:{alternation(list(institution_codes))})\b", re.I),
         institution_codes=institution_codes,
         state_phrases=re.compile(
-            rf"\b(?:{_alternation(table['state_body_phrases']['phrases'])})\b", re.I
+            rf"\b(?:{alternation(table['state_body_phrases']['phrases'])})\b", re.I
         ),
-        non_state=re.compile(
-            rf"\b(?:{_alternation(table['non_state_bodies']['phrases'])})\b", re.I
-        ),
+        non_state=re.compile(rf"\b(?:{alternation(table['non_state_bodies']['phrases'])})\b", re.I),
         international=re.compile(
-            rf"\b(?:{_alternation(table['international_bodies']['acronyms'])})\b"
+            rf"\b(?:{alternation(table['international_bodies']['acronyms'])})\b"
         ),
         # Run on lower-cased paragraphs: far faster than re.IGNORECASE.
         prefilter=re.compile(rf"\b(?:{first_letters})\b"),
