@@ -8,8 +8,9 @@ blocs (EU, EAEU, CIS, ASEAN) come from ``data/en/countries.json``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import pycountry
 
@@ -82,9 +83,28 @@ def find_countries(norm: str, start: int = 0, end: int | None = None) -> list[Co
 
     Only capitalised forms count: "turkey" the bird and "us" the pronoun are
     not countries. Short forms (US, UK, EU) must be written in capitals.
+    An article is scanned once; the sentences and windows asked for later are
+    cut from that scan (the extractor and the officials reader both ask).
     """
-    index = _forms_by_first_word()
     stop = len(norm) if end is None else end
+    if len(norm) < _SCAN_ONCE:
+        return _scan(norm, start, stop)
+    mentions = _article_scan(norm)
+    i = bisect_left(mentions, start, key=lambda c: c.start)
+    j = bisect_left(mentions, stop, lo=i, key=lambda c: c.start)
+    return [c for c in mentions[i:j] if c.end <= stop]
+
+
+_SCAN_ONCE = 400
+
+
+@lru_cache(maxsize=4)
+def _article_scan(norm: str) -> list[CountryMention]:
+    return _scan(norm, 0, len(norm))
+
+
+def _scan(norm: str, start: int, stop: int) -> list[CountryMention]:
+    index = _forms_by_first_word()
     found: list[CountryMention] = []
     resume = start
     for m in _CAPITALISED.finditer(norm, start, stop):

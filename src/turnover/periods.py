@@ -242,6 +242,11 @@ _HINTS: dict[str, tuple[str, ...]] = {
 }
 
 
+_HINT_PATTERNS = {
+    name: re.compile("|".join(map(re.escape, words))) for name, words in _HINTS.items()
+}
+
+
 def find_periods(norm: str, start: int = 0, end: int | None = None) -> list[PeriodMention]:
     """Return non-overlapping period mentions in ``norm[start:end]``, in text order.
 
@@ -255,8 +260,8 @@ def find_periods(norm: str, start: int = 0, end: int | None = None) -> list[Peri
     taken: list[tuple[int, int]] = []
     found: list[PeriodMention] = []
     for name, rx in patterns:
-        hints = _HINTS.get(name)
-        if hints is not None and not any(h in window for h in hints):
+        hint = _HINT_PATTERNS.get(name)
+        if hint is not None and not hint.search(window):
             continue  # the pattern's key word is absent: skip it (the hot path)
         if name in ("range", "month") and not has_month:
             continue
