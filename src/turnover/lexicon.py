@@ -39,4 +39,6 @@ def lowered(norm: str) -> str:
     case-sensitive alternation is several times faster than the same
     alternation with re.IGNORECASE (the hot path).
     """
+    if norm.isascii():  # the common case: str.lower() is the same and ~2x faster
+        return norm.lower()
     return norm.translate(_ASCII_LOWER)
