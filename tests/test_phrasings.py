@@ -248,6 +248,93 @@ CASES = [
         ),
         [],
     ),
+    (
+        "2024-03-01",
+        (
+            "Trade between Kazakhstan and China has grown fivefold since 2015 to $41 billion "
+            "last year."
+        ),
+        [
+            "change turnover CHN-KAZ +400% 2023-01..2023-12",
+            "value turnover CHN-KAZ 41,000,000,000 USD 2023-01..2023-12",
+        ],
+    ),
+    (
+        "2024-03-01",
+        (
+            "The trade target of $10 billion set by the presidents of Turkey and Azerbaijan "
+            "remains in force."
+        ),
+        [
+            "target turnover AZE-TUR 10,000,000,000 USD by ?",
+        ],
+    ),
+    (
+        "2024-03-01",
+        (
+            "Turkmenistan's exports to Afghanistan in 2023 were worth around $1.2 billion, "
+            "while its imports from Afghanistan totalled $150 million."
+        ),
+        [
+            "value export AFG-TKM 150,000,000 USD 2023-01..2023-12",
+            "value export TKM-AFG 1,200,000,000 USD 2023-01..2023-12",
+        ],
+    ),
+    (
+        "2024-03-01",
+        (
+            "Between 2019 and 2023, trade between Georgia and Armenia increased by 45 "
+            "percent, reaching $1.1 billion."
+        ),
+        [
+            "change turnover ARM-GEO +45% 2023-01..2023-12",
+            "value turnover ARM-GEO 1,100,000,000 USD 2023-01..2023-12",
+        ],
+    ),
+    (
+        "2024-05-01",
+        (
+            "India-Russia trade touched a record $65.7 billion in April-March 2023-24, up 33 "
+            "percent."
+        ),
+        [
+            "change turnover IND-RUS +33% 2023-04..2024-03",
+            "value turnover IND-RUS 65,700,000,000 USD 2023-04..2024-03",
+        ],
+    ),
+    (
+        "2024-03-01",
+        (
+            "Bilateral trade between Kyrgyzstan and Tajikistan dropped to $50 million in "
+            "2023, less than half of the $111 million recorded in 2019."
+        ),
+        [
+            "value turnover KGZ-TJK 111,000,000 USD 2019-01..2019-12",
+            "value turnover KGZ-TJK 50,000,000 USD 2023-01..2023-12",
+        ],
+    ),
+    (
+        "2023-09-12",
+        (
+            "The share of China in Kyrgyzstan's foreign trade turnover was 34.5 percent, or "
+            "$2.6 billion, in the first half of 2023."
+        ),
+        [
+            "value turnover CHN-KGZ 2,600,000,000 USD 2023-01..2023-06",
+        ],
+    ),
+    (
+        "2023-09-12",
+        (
+            "Exports of Kazakh goods to China increased by 21.8% to $10.3 billion in "
+            "January-July, while Chinese imports into Kazakhstan reached $9.7 billion."
+        ),
+        [
+            "change export KAZ-CHN +21.8% 2023-01..2023-07",
+            "value export CHN-KAZ 9,700,000,000 USD 2023-01..2023-07",
+            "value export KAZ-CHN 10,300,000,000 USD 2023-01..2023-07",
+        ],
+    ),
 ]
 
 

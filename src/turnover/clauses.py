@@ -32,7 +32,7 @@ BASE_CUE = re.compile(
     re.IGNORECASE,
 )
 COMPARISON_PERIOD = re.compile(
-    r"\b(?:compared\s+(?:to|with)|as\s+against|against|versus|from|than|vs\.?)"
+    r"\b(?:compared\s+(?:to|with)|as\s+against|against|versus|from|than|since|vs\.?)"
     r"(?:\s+(?:the\s+)?(?:figures?|level|volume|indicators?|data|results?)\s+(?:for|of|in))?\s+(?:in\s+|during\s+|the\s+)?$"
     r"|\b(?:the\s+)?(?:figures?|level|indicators?)\s+(?:for|of)\s+$",
     re.IGNORECASE,
