@@ -105,15 +105,17 @@ def _candidates(norm: str, start: int, stop: int, pattern: re.Pattern[str]):
     stands at most a few characters before it; the pattern is matched (not
     searched) at those few places, so the work is bounded per number.
     """
-    first_chars = _prefix_first_chars()
+    prefix_start = _prefix_start()
     last_end = start
     for anchor in _ANCHOR.finditer(norm, start, stop):
         a = anchor.start()
         if a < last_end:
             continue
-        for p in range(max(last_end, a - 8), a + 1):
-            if p != a and norm[p] not in first_chars:
-                continue
+        starts = [a]
+        lo = max(last_end, a - 8)
+        if prefix_start.search(norm, lo, a):  # a currency sign or code may lead
+            starts = [p for p in range(lo, a) if prefix_start.match(norm, p)] + starts
+        for p in starts:
             m = pattern.match(norm, p, stop)
             if m is not None and m.end() > a:
                 last_end = m.end()
@@ -122,9 +124,10 @@ def _candidates(norm: str, start: int, stop: int, pattern: re.Pattern[str]):
 
 
 @cache
-def _prefix_first_chars() -> frozenset[str]:
+def _prefix_start() -> re.Pattern[str]:
+    """The first characters currency prefixes start with ("$", "u" of "us$", "€")."""
     prefixes = load_table("amounts")["currency_prefixes"]
-    return frozenset(c for p in prefixes for c in (p[0], p[0].lower(), p[0].upper()))
+    return re.compile("[" + re.escape("".join(sorted({p[0].lower() for p in prefixes}))) + "]")
 
 
 def _compound(norm: str, start: int, stop: int, data: dict) -> list[Amount]:
