@@ -145,3 +145,21 @@ def test_article_keeps_the_original_text() -> None:
     article = parse_article(text)
     assert article.text == text
     assert article.norm == normalise(text)
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        # A page stamp without a time, then the article's date with its time.
+        ("12 Jan 2025\nTuesday 3 December 2024 - 09:15\n", "2024-12-03T09:15"),
+        # The time printed before the date.
+        ("(Agency)    08:05, March 4, 2021\n", "2021-03-04T08:05"),
+        # No space after the comma, a 12-hour clock.
+        ("Updated: Feb 7,2019 6:30 PM     example.org\n", "2019-02-07T18:30"),
+        # A date line with the month only, a fuller date of that month in the header.
+        (" date 2022-06 Ministers met in Astana 14.6.2022 10:02:11 EEST\n", "2022-06-14T10:02"),
+    ],
+)
+def test_header_dates_of_pages(head: str, expected: str) -> None:
+    text = head + "\nKazakhstan and Georgia trade\n\nTrade between the two countries grew.\n"
+    assert parse_article(text).published == expected

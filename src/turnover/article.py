@@ -62,7 +62,9 @@ _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 # Explicit full dates near the top of a page: "April 29, 2025", "25 Sep 2023",
 # "19.06.2018", "2023 April 13", "2019-11-25".
 _HEADER_DATES = [
-    re.compile(rf"\b(?P<m>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
+    re.compile(
+        rf"\b(?P<m>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:,\s*|\s+)(?P<y>(?:19|20)\d\d)\b", re.I
+    ),
     re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH_RE})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
     re.compile(rf"\b(?P<y>(?:19|20)\d\d)\s+(?P<m>{_MONTH_RE})\s+(?P<d>\d{{1,2}})\b", re.I),
     re.compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)\b"),
@@ -71,6 +73,9 @@ _HEADER_DATES = [
     re.compile(r"\b(?P<H>\d{2}):(?P<M>\d{2})(?P<d>\d{2})\.(?P<m>\d{2})\.(?P<y>(?:19|20)\d\d)\b"),
 ]
 _TIME_AFTER = re.compile(r"^\D{0,12}?(\d{1,2}):(\d{2})(?:\s*([AaPp])\.?[Mm]\b)?")
+_TIME_BEFORE = re.compile(
+    r"(\d{1,2}):(\d{2})(?:\s*([AaPp])\.?[Mm]\b)?[,\s]*$"
+)  # "10:43, July 16, 2020"
 _HEADER_CHARS = 300
 
 
@@ -117,7 +122,7 @@ def _valid(y: int, m: int, d: int) -> bool:
 
 def _published_from_header(norm: str) -> str | None:
     head = norm[:_HEADER_CHARS]
-    best: tuple[int, str] | None = None
+    candidates: list[tuple[int, str]] = []
     for pattern in _HEADER_DATES:
         for m in pattern.finditer(head):
             month = m["m"]
@@ -126,7 +131,7 @@ def _published_from_header(norm: str) -> str | None:
             if not _valid(y, mi, d):
                 continue
             iso = f"{y:04d}-{mi:02d}-{d:02d}"
-            t = _TIME_AFTER.match(head[m.end() :])
+            t = _TIME_AFTER.match(head[m.end() :]) or _TIME_BEFORE.search(head[: m.start()])
             glued = m.groupdict().get("H")
             hour, minute = (glued, m["M"]) if glued else ((t[1], t[2]) if t else (None, None))
             if hour is not None and int(hour) < 24 and int(minute) < 60:
@@ -137,10 +142,13 @@ def _published_from_header(norm: str) -> str | None:
                 elif meridiem == "a" and h == 12:
                     h = 0
                 iso += f"T{h:02d}:{minute}"
-            if best is None or m.start() < best[0]:
-                best = (m.start(), iso)
-            break
-    return best[1] if best else None
+            candidates.append((m.start(), iso))
+    if not candidates:
+        return None
+    # A date printed with its time is the article's; a bare date near it is
+    # often the page's (a crawl or "today" stamp). Otherwise the first one.
+    timed = [c for c in candidates if "T" in c[1]]
+    return min(timed or candidates)[1]
 
 
 _ISO_PUBLISHED = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2}))?)?")
@@ -174,7 +182,10 @@ def parse_article(text: str, published: str | None = None) -> Article:
         d = int(m[3]) if m[3] else None
         if found is None and 1 <= mo <= 12:
             if d is None:
-                found = f"{y:04d}-{mo:02d}"
+                # "date 2023-05": a fuller date of that month in the header wins.
+                fuller = _published_from_header(norm[m.end() :])
+                month = f"{y:04d}-{mo:02d}"
+                found = fuller if fuller and fuller.startswith(month) else month
             elif _valid(y, mo, d):
                 found = f"{y:04d}-{mo:02d}-{d:02d}"
                 if m[4] is not None and int(m[4]) < 24 and int(m[5]) < 60:
