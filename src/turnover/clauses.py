@@ -81,6 +81,9 @@ _CHANGE_IN = re.compile(
 _BY_YEAR = re.compile(
     r"\s+(?:by|until|till)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b", re.IGNORECASE
 )
+_OF_COMMODITIES = re.compile(
+    r"\s+of\s+(?:[\w-]+\s+){0,2}?(?:commodities|commodity|product\s+groups)\b"
+)
 PAREN_BASE = re.compile(r"\(\s*$")
 PRONOUN_SUBJECT = re.compile(
     r"[^.;]{0,25}?\b(?:it|the figure|this figure|the indicator|this indicator|"
@@ -132,6 +135,8 @@ def blocked(norm: str, f: FlowWord, q: Quantity, lo: int) -> bool:
     low = lowered(norm)
     if v.blockers_before_flow.search(low, max(lo, f.start - 40), f.start):
         return True
+    if v.blockers_before_flow.search(low, f.end, f.end + 30) and _OF_COMMODITIES.match(low, f.end):
+        return True  # "exports of Indonesian commodities include ..."
     if v.commodities.search(low, max(lo, f.end, q.start - 20), q.start):
         return True  # "... goods to $50 billion and services to $9 billion"
     if f.start > q.end:

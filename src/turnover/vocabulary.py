@@ -78,6 +78,7 @@ def vocabulary() -> Vocabulary:
     )
 
 
+_SHARE_OF = re.compile(r"(?:%|percent|per\s+cent)\s+of\s+(?:(?:the|its|their|total)\s+)*$")
 _WORLD_MODIFIER = re.compile(r"\b(?:total|overall|foreign|external|global)\s+$")
 
 
@@ -92,6 +93,8 @@ def find_flows(norm: str, start: int, end: int) -> list[FlowWord]:
             continue
         if v.not_before.search(low[max(start, m.start() - 40) : m.start()]):
             continue  # "World Trade Organization", "Ministry of Foreign Trade"
+        if _SHARE_OF.search(low, max(start, m.start() - 40), m.start()):
+            continue  # "56% of turnover": the denominator of a share, not a figure
         world = v.world.fullmatch(word) is not None or (
             _WORLD_MODIFIER.search(low, max(start, m.start() - 12), m.start()) is not None
         )
