@@ -45,10 +45,17 @@ def _beyond(bound: Fact, exact: Fact) -> bool:
 def _merge_change(seen: Fact, fact: Fact) -> Fact | None:
     if not _same_percent(seen.percent, fact.percent):
         return None
+    period = seen.period or fact.period
     if seen.period and fact.period and seen.period != fact.period:
-        return None
+        # "rises 1.5 times in 2016" (a title) and "in the first 8 months of 2016": one change.
+        if _within_year(seen, fact):
+            period = fact.period
+        elif _within_year(fact, seen):
+            period = seen.period
+        else:
+            return None
     precise = max((seen.percent, fact.percent), key=lambda p: len(repr(p)))
-    return replace(seen, period=seen.period or fact.period, percent=precise)
+    return replace(seen, period=period, percent=precise)
 
 
 def _merge_target(seen: Fact, fact: Fact) -> Fact | None:
