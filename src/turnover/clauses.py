@@ -204,10 +204,11 @@ def period_for(
 def _year_after_comparison(
     periods: list[tuple[PeriodMention, Period | None, bool]],
 ) -> Period | None:
-    """ "increased by 6% compared to 2014": the figure is for the year after."""
+    """ "increased by 6% compared to 2014": the figure is for the year after;
+    "32% more than the 7-month period of 2016": the same months a year later."""
     for pm, period, comparison in periods:
-        if comparison and period is not None and period.is_full_year and not pm.same_period:
-            return Period.year(int(period.start[:4]) + 1)
+        if comparison and period is not None and not pm.same_period:
+            return shift_year(period, 1)
     return None
 
 
