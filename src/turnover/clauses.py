@@ -190,6 +190,18 @@ def period_for(
             if (comparison and not base) or pm.horizon:
                 continue
             if period is None and not base:
+                # "the first 11 months of last Iranian year (March 21, 2020 - Feb 19, 2021)":
+                # a resolved period close behind explains an unresolved one.
+                resolved = next(
+                    (
+                        (p2, m2)
+                        for m2, p2, c2 in periods
+                        if m2.start > pm.end and m2.start - q.end <= 100 and p2 and not c2
+                    ),
+                    None,
+                )
+                if resolved is not None and resolved[1].start < next_q_start:
+                    return resolved
                 # "last year" in an undated article: the year after the one compared with.
                 return _year_after_comparison(periods), pm
             return period, pm
