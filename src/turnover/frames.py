@@ -22,6 +22,9 @@ _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 _JOIN = re.compile(r"^\s*(?:and|,|-|&)\s*(?:the\s+)?$", re.IGNORECASE)
 _REGION_SOURCE = re.compile(r"\s+(?:from|of)\s+(?P<name>[A-Z][a-z]+)\s+(?:to|into)\b")
 _SHARE_OF = re.compile(r"\bshare\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_BETWEEN_NAMES = re.compile(
+    r"\bbetween\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+and\s+(?:the\s+)?([A-Z][\w-]+)"
+)
 _CLAUSE_BREAK = re.compile(r"[;:]|\b(?:while|whereas|and|but)\b", re.IGNORECASE)
 
 
@@ -62,6 +65,9 @@ def frame_for(
         c.start == _REGION_SOURCE.match(norm, flow.end, hi).start("name") for c in countries
     ):
         return None  # "exports from Istanbul": a city's or a province's trade
+    regions = _BETWEEN_NAMES.search(norm, flow.end, min(hi, flow.end + 40))
+    if regions and not any(c.start in (regions.start(1), regions.start(2)) for c in countries):
+        return None  # "trade between Asia and Europe": regions, not a pair of countries
     near_before = [
         c for c in countries if lo <= c.start and c.end <= flow.start and flow.start - c.end <= 45
     ]
