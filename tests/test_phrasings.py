@@ -335,6 +335,26 @@ CASES = [
             "value export KAZ-CHN 10,300,000,000 USD 2023-01..2023-07",
         ],
     ),
+    (
+        "2024-02-10",
+        (
+            "Armenian exports to the EU reached $900 million in 2023. Most exports go to the "
+            "Netherlands from the EU, worth $300 million, with France second at $120 million."
+        ),
+        [
+            "value export ARM-EU 900,000,000 USD 2023-01..2023-12",
+            "value export ARM-FRA 120,000,000 USD 2023-01..2023-12",
+            "value export ARM-NLD 300,000,000 USD 2023-01..2023-12",
+        ],
+    ),
+    (
+        "2023-04-20",
+        ("Vietnam - АСЕАН trade grew by 4.1% to $41.5 billion in the first quarter of 2023."),
+        [
+            "change turnover VNM-ASEAN +4.1% 2023-01..2023-03",
+            "value turnover VNM-ASEAN 41,500,000,000 USD 2023-01..2023-03",
+        ],
+    ),
 ]
 
 

@@ -74,7 +74,7 @@ def _forms_by_first_word() -> dict[str, list[tuple[str, str, bool]]]:
 
 
 _FIRST_WORD = re.compile(r"[^\W\d_]+|[A-Za-z.]+", re.UNICODE)
-_CAPITALISED = re.compile(r"(?<![\w.])[A-Z\u00c0-\u00de][^\W\d_]*", re.UNICODE)
+_CAPITALISED = re.compile(r"(?<![\w.])[A-Z\u00c0-\u00de\u0401\u0410-\u042f][^\W\d_]*", re.UNICODE)
 _SHORT_UPPER_ONLY = frozenset({"US", "UK", "EU", "UAE", "CIS", "EEU", "PRC", "USA"})
 
 
@@ -127,6 +127,12 @@ def _scan(norm: str, start: int, stop: int) -> list[CountryMention]:
             resume = tail
             break
     return found
+
+
+@cache
+def bloc_members(group: str) -> frozenset[str]:
+    """The member states of a bloc ("EAEU" -> ARM, BLR, KAZ, KGZ, RUS); empty for others."""
+    return frozenset(load_table("countries")["members"].get(group, ()))
 
 
 @cache

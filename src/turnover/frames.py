@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from turnover.countries import GROUP_CODES, CountryMention
+from turnover.countries import GROUP_CODES, CountryMention, bloc_members
 from turnover.vocabulary import EXPORT, IMPORT, TURNOVER, FlowWord
 
 _FROM = re.compile(r"(?:\bfrom|\bof|\bby)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -135,6 +135,8 @@ def frame_for(
             elif home is None and re.search(r"\bof\s+$", lead):
                 partner = partner or c.code
         elif _FROM.search(lead):
+            if partner is not None and partner in bloc_members(c.code):
+                continue  # "exports go to Bulgaria from the EU": Bulgaria among EU buyers
             if home is None:
                 home = c.code
                 attached = flow.flow == EXPORT and c is after[0] and c.start - flow.end <= 10
