@@ -128,6 +128,20 @@ def test_no_title(text: str) -> None:
     assert parse_article(text).title is None
 
 
+@pytest.mark.parametrize(
+    "dateline",
+    ["Posted: 03.02.2022 11:15:00", "Published 12 May 2023, 08:30", "2024-06-01"],
+)
+def test_a_page_date_line_is_not_the_title(dateline: str) -> None:
+    article = parse_article(f"{dateline}\n\nArmenia-Iran trade grows\n\nBody text.")
+    assert article.title == "Armenia-Iran trade grows"
+
+
+def test_a_dated_headline_is_still_the_title() -> None:
+    text = "Trade between Laos and Vietnam hit a record on 3 March 2024 in Hanoi\n\nBody."
+    assert parse_article(text).title == text.split("\n")[0]
+
+
 def test_title_is_copied_from_the_original_text() -> None:
     text = " date 2025-01-02\nKazakhstan\u2013China trade \u201cbooms\u201d\n\nBody."
     assert parse_article(text).title == "Kazakhstan\u2013China trade \u201cbooms\u201d"

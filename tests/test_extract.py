@@ -666,3 +666,24 @@ def test_cli_bad_published_option_is_a_one_line_error(inputs: dict[str, Path]) -
     assert proc.returncode != 0
     assert b"Traceback" not in proc.stderr
     assert len(proc.stderr.decode().strip().splitlines()) == 1
+
+
+def test_a_blocs_mutual_trade_is_not_a_pair() -> None:
+    text = (
+        " date 2022-05-04 10:00\nEAEU mutual trade rises\n\n"
+        "In January-March 2022 mutual trade reached $16bn, 20 percent more than a year "
+        "earlier. Kazakhstan's trade with the EAEU grew by 25 percent in the first quarter.\n"
+    )
+    assert sorted(row(f) for f in extract(text).facts) == [
+        "change turnover KAZ-EAEU +25% 2022-01..2022-03"
+    ]
+
+
+def test_a_countrys_mutual_trade_with_its_bloc_is_kept() -> None:
+    text = (
+        " date 2022-05-04 10:00\nKazakhstan and the EAEU\n\n"
+        "In January-March 2022 Kazakhstan's mutual trade with the union reached $6bn.\n"
+    )
+    assert [row(f) for f in extract(text).facts] == [
+        "value turnover KAZ-EAEU 6,000,000,000 USD 2022-01..2022-03"
+    ]

@@ -167,6 +167,27 @@ def check_published(published: str) -> str:
     return published.strip()
 
 
+_TIME_OR_PUNCTUATION = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?|[^\w\s]|\b[AaPp]\.?[Mm]\b")
+
+
+def _is_dateline(line: str) -> bool:
+    """A line that is only a date, a time and a label or two ("Posted: 14.10.2021 09:44")."""
+    if len(line) > 60:
+        return False
+    for pattern in _HEADER_DATES:
+        m = pattern.search(line)
+        if m:
+            left = _TIME_OR_PUNCTUATION.sub(" ", line[: m.start()] + " " + line[m.end() :])
+            return len(left.split()) <= 2
+    return False
+
+
+def _next_line(norm: str, pos: int) -> tuple[int, str]:
+    """The first non-empty line at or after ``pos``: (its start, its stripped text)."""
+    start = len(norm) - len(norm[pos:].lstrip())
+    return start, norm[start:].split("\n", 1)[0].strip()
+
+
 def parse_article(text: str, published: str | None = None) -> Article:
     """Split an article into header fields and body.
 
@@ -197,9 +218,10 @@ def parse_article(text: str, published: str | None = None) -> Article:
     if m is None or norm[pos : pos + 1] in ("\n", ""):
         # The title is the first non-empty line after the date line, when that
         # line stands alone (a date line followed by body text has no title).
-        rest = norm[pos:]
-        stripped = rest.lstrip()
-        line = stripped.split("\n", 1)[0].strip()
-        if line and len(line) < 250 and not line.endswith((".", ":")) and "\n" in stripped:
-            title = text[pos + len(rest) - len(stripped) :][: len(line)].strip()
+        start, line = _next_line(norm, pos)
+        if _is_dateline(line):
+            # "Posted: 14.10.2021 09:44": a page's date line; the title follows it.
+            start, line = _next_line(norm, start + len(line))
+        if line and len(line) < 250 and not line.endswith((".", ":")) and "\n" in norm[start:]:
+            title = text[start : start + len(line)].strip()
     return Article(text=text, norm=norm, published=found, title=title, body_start=pos)

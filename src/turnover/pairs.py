@@ -16,8 +16,9 @@ from turnover.clauses import POSTPOSED_FLOW, THE_COUNTRY, Quantity
 from turnover.context import Context
 from turnover.countries import GROUP_CODES, CountryMention
 from turnover.frames import Frame, fill, frame_for
+from turnover.lexicon import lowered
 from turnover.sentences import Sentence
-from turnover.vocabulary import TURNOVER, FlowWord
+from turnover.vocabulary import TURNOVER, FlowWord, vocabulary
 
 _STRONG_WORLD = re.compile(
     r"\b(?:total|overall|global|aggregate|entire)\b|'s\s+(?:\w+\s+)?(?:foreign|external)|"
@@ -108,4 +109,13 @@ def locate_pair(
     context = ctx.frame if in_paragraph else None
     if context is None and not countries and ctx.last_paragraph == s.paragraph - 1:
         context = ctx.flow_frame  # the paragraph before went on about the same pair
+    if (
+        context is None
+        and frame.home is None
+        and frame.partner is None
+        and topic is not None
+        and topic.home in GROUP_CODES
+        and vocabulary().bloc_internal.match(lowered(norm), f.start)
+    ):
+        return None  # "EAEU mutual trade": trade among the bloc's members, not a pair
     return fill(frame, context, topic, f.world)

@@ -44,7 +44,13 @@ def _patterns() -> dict:
         r"^\s*of\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?(?:(?:19|20)\d\d|last\s+year'?s?|previous\s+year'?s?)"
         r"(?:\s+[\w'-]+){0,3}?\s+(?:level|figure|volume|indicator)",
     )
+    trade = load_table("trade")
+    flows = alternation([w.lower() for w in trade["export_words"] + trade["import_words"]])
+    comparison = re.compile(
+        rf"\b(?:{alternation(t['comparison_verbs'])})\s+(?:the\s+)?(?:{flows})\s*(?:by\s+)?$"
+    )
     return {
+        "comparison": comparison,
         "percent": percent,
         "ratio": ratio,
         "ratio_word": ratio_word,
@@ -128,6 +134,8 @@ def find_changes(norm: str, start: int = 0, end: int | None = None) -> list[Chan
         found.append(Change(m.start(), m.end(), sign * abs(value), explicit, False))
     table = p["table"]
     for m in p["ratio"].finditer(norm, start, stop):
+        if p["comparison"].search(norm, max(start, m.start() - 40), m.start()):
+            continue  # "imports exceeded exports three times": one flow against another
         raw = m["num"].lower()
         x = table["number_words"].get(raw) or _to_float(raw)
         sign = sign_near(norm, m.start(), m.end(), start, stop)

@@ -43,6 +43,7 @@ class Vocabulary:
     value_cues: re.Pattern[str]
     vague_horizon: re.Pattern[str]
     trade_hint: re.Pattern[str]
+    bloc_internal: re.Pattern[str]
 
 
 def _lower(words: list[str]) -> list[str]:
@@ -75,6 +76,7 @@ def vocabulary() -> Vocabulary:
         value_cues=re.compile(_words(t["value_cues"])),
         vague_horizon=re.compile(_words(list(t["horizon_words"]))),
         trade_hint=re.compile(alternation(sorted(_stems(kind)))),
+        bloc_internal=re.compile(_words(t["bloc_internal_words"])),
     )
 
 
