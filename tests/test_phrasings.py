@@ -355,6 +355,21 @@ CASES = [
             "value turnover VNM-ASEAN 41,500,000,000 USD 2023-01..2023-03",
         ],
     ),
+    (
+        "2024-02-01",
+        (
+            "Kazakhstan's trade with Russia rose by 4% to $26.1 billion in 2023, with China -"
+            " by 19% to $31.5 billion, with Italy - by 2% to $14.2 billion."
+        ),
+        [
+            "change turnover CHN-KAZ +19% 2023-01..2023-12",
+            "change turnover ITA-KAZ +2% 2023-01..2023-12",
+            "change turnover KAZ-RUS +4% 2023-01..2023-12",
+            "value turnover CHN-KAZ 31,500,000,000 USD 2023-01..2023-12",
+            "value turnover ITA-KAZ 14,200,000,000 USD 2023-01..2023-12",
+            "value turnover KAZ-RUS 26,100,000,000 USD 2023-01..2023-12",
+        ],
+    ),
 ]
 
 

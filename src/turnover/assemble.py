@@ -63,6 +63,7 @@ _PART_VS_WHOLE = re.compile(
     r"\bso\s+far\b.*\b(?:whole|all|entire|full)\s+(?:of\s+)?(?:last|the\s+previous)\s+year",
     re.IGNORECASE,
 )
+_CHANGE_TO_LEVEL = re.compile(r"\s*,?\s*(?:to|reaching|at)\s+$", re.IGNORECASE)
 _QUICK_FILTER = re.compile(r"\d|doubl|tripl|halv|fold|illion", re.IGNORECASE)
 Quantity = Amount | Change
 
@@ -290,14 +291,20 @@ def _read_figure(r: _Reading, i: int) -> Fact | None:
     flow = "turnover" if f.flow == TURNOVER else "export"
     countries_out = pair_key(*pair) if flow == "turnover" else pair
     partner_fact = r.emitted.get(i - 1)
+    previous_end = r.quantities[i - 1].end if i else s.start
     if partner_fact is not None and (
-        not isinstance(q, Change)
-        or partner_fact.kind != "value"
-        or any(r.quantities[i - 1].end <= x.start < q.start for x in [*r.countries, *r.flows])
+        (
+            partner_fact.kind != "value"
+            if isinstance(q, Change)
+            else partner_fact.kind != "change"
+            or not _CHANGE_TO_LEVEL.match(norm, previous_end, q.start)
+        )
+        or any(previous_end <= x.start < q.start for x in [*r.countries, *r.flows])
     ):
         partner_fact = None
     if partner_fact is not None:
-        # "Germany (more than $173.6 million, up 97.7%)": the change of that figure.
+        # "Germany (more than $173.6 million, up 97.7%)": the change of that figure;
+        # "with the USA - by 13.1% to $161.59 billion": the level the change reached.
         flow, countries_out = partner_fact.flow, partner_fact.countries
     oriented = Frame(*pair) if f.flow != IMPORT else Frame(pair[1], pair[0])
     quote, span = r.article.text[s.start : s.end], (s.start, s.end)
@@ -349,7 +356,7 @@ def _read_figure(r: _Reading, i: int) -> Fact | None:
             span,
             q.qualifier,
         )
-        r.emitted[i] = fact
+    r.emitted[i] = fact
     if not base:
         r.last_main[key], r.main_end[key] = period, q.end
         ctx.frame, ctx.flow, ctx.flow_frame = oriented, f, oriented
