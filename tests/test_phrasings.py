@@ -370,6 +370,13 @@ CASES = [
             "value turnover KAZ-RUS 26,100,000,000 USD 2023-01..2023-12",
         ],
     ),
+    (
+        "2024-03-01",
+        ("Germany accounted for 7.2% of Kazakhstan's foreign trade ($10.1 billion) in 2023."),
+        [
+            "value turnover DEU-KAZ 10,100,000,000 USD 2023-01..2023-12",
+        ],
+    ),
 ]
 
 

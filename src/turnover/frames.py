@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 
 from turnover.countries import GROUP_CODES, CountryMention, bloc_members
-from turnover.vocabulary import EXPORT, IMPORT, TURNOVER, FlowWord
+from turnover.lexicon import lowered
+from turnover.vocabulary import EXPORT, IMPORT, TURNOVER, FlowWord, vocabulary
 
 _FROM = re.compile(r"(?:\bfrom|\bof|\bby)\s+(?:the\s+)?$", re.IGNORECASE)
 _TO = re.compile(r"(?:\bto|\binto|\bfor|\bwith|\btowards|\bin)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -109,6 +110,13 @@ def frame_for(
         for c in near_before[:-1]:
             if partner is None and c.code != home and _SHARE_OF.search(_before(norm, c, lo)):
                 partner = c.code  # "the share of China in Kyrgyzstan's foreign trade"
+            elif (
+                partner is None
+                and c.code != home
+                and c is near_before[-2]
+                and vocabulary().share_of.match(lowered(norm), c.end, last.start)
+            ):
+                partner = c.code  # "Turkey accounted for 5% of Uzbekistan's trade"
 
     # Countries after the flow word: "from A", "of A", "to B", "with B".
     for c in after:

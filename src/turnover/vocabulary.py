@@ -44,6 +44,7 @@ class Vocabulary:
     vague_horizon: re.Pattern[str]
     trade_hint: re.Pattern[str]
     bloc_internal: re.Pattern[str]
+    share_of: re.Pattern[str]
 
 
 def _lower(words: list[str]) -> list[str]:
@@ -77,6 +78,13 @@ def vocabulary() -> Vocabulary:
         vague_horizon=re.compile(_words(list(t["horizon_words"]))),
         trade_hint=re.compile(alternation(sorted(_stems(kind)))),
         bloc_internal=re.compile(_words(t["bloc_internal_words"])),
+        # "Turkey accounted for 5.4% (a share, $1bn) of Uzbekistan's ...": the subject
+        # is the partner of the country whose trade follows.
+        share_of=re.compile(
+            rf"\s+(?:{alternation(t['share_verbs'])})\s+(?:an?\s+)?(?:almost\s+|about\s+|over\s+)?"
+            r"\d+(?:[.,]\d+)?\s*(?:%|percent|per\s+cent)\s*(?:share\s*)?(?:\([^)]{0,40}\)\s*)?"
+            r"(?:of|in)\s+(?:the\s+)?$"
+        ),
     )
 
 
