@@ -377,6 +377,19 @@ CASES = [
             "value turnover DEU-KAZ 10,100,000,000 USD 2023-01..2023-12",
         ],
     ),
+    (
+        "2024-06-01",
+        (
+            "This year Uzbekistan's exports to Russia in March grew by 8% reaching $410 "
+            "million, while in April they declined by 2% to $395 million."
+        ),
+        [
+            "change export UZB-RUS +8% 2024-03..2024-03",
+            "change export UZB-RUS -2% 2024-04..2024-04",
+            "value export UZB-RUS 395,000,000 USD 2024-04..2024-04",
+            "value export UZB-RUS 410,000,000 USD 2024-03..2024-03",
+        ],
+    ),
 ]
 
 

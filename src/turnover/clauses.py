@@ -169,6 +169,9 @@ def blocked(norm: str, f: FlowWord, q: Quantity, lo: int) -> bool:
     return False
 
 
+_NEXT_CLAUSE = re.compile(r";|\b(?:while|whereas)\b", re.IGNORECASE)
+
+
 def period_for(
     norm: str,
     q: Quantity,
@@ -178,9 +181,9 @@ def period_for(
     base: bool,
 ) -> tuple[Period | None, PeriodMention | None]:
     """The period a figure belongs to: stated right after it, else earlier in the sentence."""
-    semicolon = norm.find(";", q.end, next_q_start)
-    if semicolon != -1:
-        next_q_start = semicolon
+    clause_end = _NEXT_CLAUSE.search(norm, q.end, next_q_start)
+    if clause_end is not None:
+        next_q_start = clause_end.start()  # "...; in June", "... while in June": another figure's
     if not base:
         cue = COMPARE_WORD.search(norm, q.end, next_q_start)
         if cue:
