@@ -59,9 +59,24 @@ def _patterns() -> dict:
         "level": level,
         "fraction": fraction,
         "table": t,
+        # Words each pattern cannot match without: a sentence lacking them skips it.
+        "needs": {
+            "percent": tuple(t["percent_units"]),
+            "ratio": ("times", "fold"),
+            "fraction": ("by",),
+            "ratio_word": tuple(t["ratio_words"]),
+        },
     }
 
 
+# Compiled once: ``re.match(str, ...)`` looks the pattern up in re's cache on every call.
+_POINTS_AFTER = re.compile(r"\s*(?:points?|pp)\b", re.IGNORECASE)
+_SHARE_AFTER = re.compile(r"\s*(?:of|share)\b", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_TO_NUMBER_AFTER = re.compile(r"\s*to\s+\d")
+_TO_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
+_FROM_PERCENT_BEFORE = re.compile(r"\bfrom\s+\d+(?:[.,]\d+)?\s?%\s*$")
+_SHARE_WORD = re.compile(r"\bshare\b")
 _BY_BEFORE = re.compile(r"\bby\s+(?:almost|nearly|about|some|over|around)?\s*$", re.IGNORECASE)
 
 
@@ -101,25 +116,29 @@ def find_changes(norm: str, start: int = 0, end: int | None = None) -> list[Chan
     p = _patterns()
     stop = len(norm) if end is None else end
     found: list[Change] = []
+    window = norm[start:stop]
+    needs = p["needs"]
+    if not any(w in window for w in needs["percent"]):
+        return _other_changes(norm, start, stop, found, window)
     for m in p["percent"].finditer(norm, start, stop):
         raw = m["num"]
         value = _to_float(raw)
         after = norm[m.end() : m.end() + 60]
-        if re.match(r"\s*(?:points?|pp)\b", after, re.IGNORECASE):
+        if _POINTS_AFTER.match(after):
             continue
         if p["level"].match(after):
             found.append(Change(m.start(), m.end(), round(value - 100.0, 4), True, True, True))
             continue
-        if re.match(r"\s*(?:of|share)\b", after, re.IGNORECASE):
+        if _SHARE_AFTER.match(after):
             continue  # a share ("8.4 percent of total trade"), not a change
         before = norm[max(start, m.start() - 12) : m.start()]
-        if re.search(r"\bfrom\s+$", before, re.IGNORECASE) and re.match(r"\s*to\s+\d", after):
+        if _FROM_BEFORE.search(before) and _TO_NUMBER_AFTER.match(after):
             continue  # "from 26% to 32%": two levels of a share, not a change
-        if re.search(r"\bto\s+$", before, re.IGNORECASE) and re.search(
-            r"\bfrom\s+\d+(?:[.,]\d+)?\s?%\s*$", norm[max(start, m.start() - 30) : m.start() - 3]
+        if _TO_BEFORE.search(before) and _FROM_PERCENT_BEFORE.search(
+            norm[max(start, m.start() - 30) : m.start() - 3]
         ):
             continue
-        if re.search(r"\bshare\b", norm[max(start, m.start() - 80) : m.start()]):
+        if _SHARE_WORD.search(norm[max(start, m.start() - 80) : m.start()]):
             continue
         explicit = raw[0] in "+-"
         sign = -1 if raw[0] == "-" else 1
@@ -132,8 +151,20 @@ def find_changes(norm: str, start: int = 0, end: int | None = None) -> list[Chan
             sign = near or next((1 if c.percent >= 0 else -1 for c in reversed(found)), 1)
             value = abs(value)
         found.append(Change(m.start(), m.end(), sign * abs(value), explicit, False))
+    return _other_changes(norm, start, stop, found, window)
+
+
+def _other_changes(norm: str, start: int, stop: int, found: list[Change], window: str):
+    """Add the ratio and fraction changes to the percents ``found``; return them in text order.
+
+    Each pattern runs only when the sentence holds a word it needs ("times", "by", "doubled"):
+    most sentences hold none, and a substring test is much cheaper than a regex search.
+    """
+    p = _patterns()
+    needs = p["needs"]
     table = p["table"]
-    for m in p["ratio"].finditer(norm, start, stop):
+    ratio = any(w in window for w in needs["ratio"])
+    for m in p["ratio"].finditer(norm, start, stop) if ratio else ():
         if p["comparison"].search(norm, max(start, m.start() - 40), m.start()):
             continue  # "imports exceeded exports three times": one flow against another
         raw = m["num"].lower()
@@ -141,13 +172,15 @@ def find_changes(norm: str, start: int = 0, end: int | None = None) -> list[Chan
         sign = sign_near(norm, m.start(), m.end(), start, stop)
         pct = float((x - 1) * 100 if sign >= 0 else -(1 - 1 / x) * 100)
         found.append(Change(m.start(), m.end(), round(pct, 4), sign != 0, True))
-    for m in p["fraction"].finditer(norm, start, stop):
+    fraction = any(w in window for w in needs["fraction"])
+    for m in p["fraction"].finditer(norm, start, stop) if fraction else ():
         # "fell by a quarter", "grew by a third": a fraction with the verb's sign.
         sign = sign_near(norm, m.start(), m.end(), start, stop)
         if sign:
             share = table["fractions"][m["f"].lower()]
             found.append(Change(m.start(), m.end(), sign * share, True, True))
-    for m in p["ratio_word"].finditer(norm, start, stop):
+    ratio_word = any(w in window for w in needs["ratio_word"])
+    for m in p["ratio_word"].finditer(norm, start, stop) if ratio_word else ():
         found.append(
             Change(m.start(), m.end(), table["ratio_words"][m.group().lower()], True, True)
         )
