@@ -687,3 +687,28 @@ def test_a_countrys_mutual_trade_with_its_bloc_is_kept() -> None:
     assert [row(f) for f in extract(text).facts] == [
         "value turnover KAZ-EAEU 6,000,000,000 USD 2022-01..2022-03"
     ]
+
+
+def test_undated_months_take_the_year_the_article_gives_for_the_same_months() -> None:
+    text = (
+        "Georgia-Armenia trade reaches $1.1bn in nine months\n\n"
+        "Georgia's exports to Armenia were $600 million in January-September 2023, "
+        "the statistics office said.\n"
+    )
+    assert sorted(row(f) for f in extract(text).facts) == [
+        "value export GEO-ARM 600,000,000 USD 2023-01..2023-09",
+        "value turnover ARM-GEO 1,100,000,000 USD 2023-01..2023-09",
+    ]
+
+
+def test_undated_last_year_takes_the_reporting_period_of_the_lead() -> None:
+    text = (
+        "Trade between Laos and Vietnam grew 12% to $1.9 billion\n\n"
+        "Customs published the trade figures for the January-December 2022 period.\n\n"
+        "Trade between Laos and Vietnam rose 12.4 percent to $1.93 billion last year, "
+        "officials said.\n"
+    )
+    assert sorted(row(f) for f in extract(text).facts) == [
+        "change turnover LAO-VNM +12.4% 2022-01..2022-12",
+        "value turnover LAO-VNM 1,930,000,000 USD 2022-01..2022-12",
+    ]

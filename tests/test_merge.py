@@ -145,3 +145,18 @@ def test_kinds_never_merge() -> None:
 def test_bound_and_distant_exact_figure_are_one_fact() -> None:
     merged = merge_facts([value(1e9, "exceeded 1", qualifier="over"), value(1.3e9, "exactly")])
     assert [f.value for f in merged] == [1.3e9]
+
+
+def test_a_rounded_restatement_is_one_fact_with_the_precise_amount() -> None:
+    merged = merge_facts([value(1.9e9, "title", None), value(1.93e9, "body")])
+    assert summary(merged) == [("value", 1.93e9, None, Y2023, None, "title")]
+
+
+@pytest.mark.parametrize("other", [2e9, 1.96e9])
+def test_one_digit_or_a_different_rounding_stays_apart(other: float) -> None:
+    assert len(merge_facts([value(other, "title", None), value(1.93e9, "body")])) == 2
+
+
+def test_a_rounded_percent_takes_the_precise_one() -> None:
+    merged = merge_facts([change(12.0, "title", None), change(12.4, "body")])
+    assert summary(merged) == [("change", None, 12.4, Y2023, None, "title")]

@@ -110,6 +110,16 @@ def _figures(norm: str, s: Sentence) -> list[Quantity]:
     return kept
 
 
+def _same_months(
+    pm: PeriodMention, dated: list[Period], fiscal_country: str | None
+) -> Period | None:
+    """The period of ``dated`` that covers the same months as the year-less ``pm``."""
+    for period in dated:
+        if resolve(replace(pm, year=int(period.end[:4])), None, fiscal_country) == period:
+            return period
+    return None
+
+
 def _periods(
     norm: str, s: Sentence, ctx: Context, countries: list[CountryMention], published: date | None
 ) -> list[tuple[PeriodMention, Period | None, bool]]:
@@ -125,9 +135,11 @@ def _periods(
         comparison = bool(COMPARISON_PERIOD.search(before)) or pm.same_period
         resolved = resolve(pm, published, fiscal_country)
         if resolved is None and published is None and pm.first is not None and not pm.has_year:
-            # An undated "in May": the year of the reporting period around it.
+            # An undated "ten months": the year the article gives for the same months
+            # elsewhere; an undated "in May": the year of the reporting period around it.
+            resolved = _same_months(pm, ctx.dated_periods, fiscal_country)
             reference = ctx.period or ctx.lead_period
-            if reference is not None:
+            if resolved is None and reference is not None:
                 resolved = resolve(replace(pm, year=int(reference.end[:4])), None, fiscal_country)
         out.append((pm, resolved, comparison))
     return out
@@ -261,6 +273,10 @@ def _period_of(
     ):
         pm = None  # a period before the change may belong to a base figure; the main one wins
     if period is None and pm is None and not base and not NOW.search(norm, s.start, q.start):
+        period = ctx.period or ctx.lead_period
+    elif period is None and pm is not None and pm.relative == -1 and r.published is None:
+        # An undated "last year": the reporting period the lead names (FACTS.md: the
+        # neighbouring sentences fix it), when there is one.
         period = ctx.period or ctx.lead_period
     if isinstance(q, Change) and pm is None and main_period is not None:
         period = main_period  # a change belongs to the figure it qualifies
@@ -407,6 +423,11 @@ def assemble_facts(article: Article) -> list[Fact]:
     ctx = Context(topic=topic_of(article, sentences, mentions), mentions=mentions)
     if published is None:
         ctx.reference = reference_date(article)
+        ctx.dated_periods = [
+            p
+            for m in find_periods(article.norm)
+            if m.year is not None and not m.horizon and (p := resolve(m, None)) is not None
+        ]
     facts: list[Fact] = []
     for s in sentences:
         if s.paragraph != ctx.paragraph:

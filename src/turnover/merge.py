@@ -35,6 +35,27 @@ def _same_percent(a: float | None, b: float | None) -> bool:
     return (float(a).is_integer() and round(b) == a) or (float(b).is_integer() and round(a) == b)
 
 
+def _digits(value: float) -> int:
+    """Significant digits as written: 1.9e9 has 2, 1.93e9 has 3."""
+    return len(f"{value:.12e}".split("e")[0].replace(".", "").rstrip("0"))
+
+
+def _rounded(a: float | None, b: float | None) -> bool:
+    """One amount the other rounded ("$1.9 billion" and "$1.93 billion"), to 2+ digits."""
+    if a is None or b is None:
+        return False
+    rough, fine = (a, b) if _digits(a) < _digits(b) else (b, a)
+    digits = _digits(rough)
+    return digits >= 2 and float(f"{fine:.{digits - 1}e}") == rough
+
+
+def _precise(a: float | None, b: float | None) -> float | None:
+    """The more precise of two statements of one amount."""
+    if a is None or b is None:
+        return a if b is None else b
+    return b if _digits(b) > _digits(a) else a
+
+
 def _beyond(bound: Fact, exact: Fact) -> bool:
     """Does the exact figure honour the bound ("over $8 billion" and $8.44 billion)?"""
     if bound.value is None or exact.value is None:
@@ -54,8 +75,7 @@ def _merge_change(seen: Fact, fact: Fact) -> Fact | None:
             period = seen.period
         else:
             return None
-    precise = max((seen.percent, fact.percent), key=lambda p: len(repr(p)))
-    return replace(seen, period=period, percent=precise)
+    return replace(seen, period=period, percent=_precise(seen.percent, fact.percent))
 
 
 def _merge_target(seen: Fact, fact: Fact) -> Fact | None:
@@ -91,8 +111,8 @@ def _merge_value(seen: Fact, fact: Fact) -> Fact | None:
     if seen.currency != fact.currency:
         # The same figure in another currency; only where the period ties them.
         return seen if seen.period is not None and seen.period == fact.period else None
-    if _close(seen.value, fact.value):
-        return replace(seen, period=period)
+    if _close(seen.value, fact.value) or _rounded(seen.value, fact.value):
+        return replace(seen, period=period, value=_precise(seen.value, fact.value))
     bound, exact = (seen, fact) if seen.qualifier in _BOUNDS else (fact, seen)
     if bound.qualifier not in _BOUNDS or exact.qualifier in _BOUNDS or not _beyond(bound, exact):
         return None
