@@ -390,6 +390,44 @@ CASES = [
             "value export UZB-RUS 410,000,000 USD 2024-03..2024-03",
         ],
     ),
+    (
+        "2024-08-01",
+        (
+            "In January-June 2024, Russia accounted for a 17.5% trade turnover share (worth "
+            "$4.1bn) with Kazakhstan, the statistics bureau said."
+        ),
+        [
+            "value turnover KAZ-RUS 4,100,000,000 USD 2024-01..2024-06",
+        ],
+    ),
+    (
+        "2024-08-01",
+        (
+            "In January-June 2024, Germany accounted for a 6.2% share (valued at $3.3bn) of "
+            "Kazakhstan's total trade."
+        ),
+        [
+            "value turnover DEU-KAZ 3,300,000,000 USD 2024-01..2024-06",
+        ],
+    ),
+    (
+        "2024-08-01",
+        (
+            "In January-June 2024 Italy is Kazakhstan's third largest trade partner with a "
+            "9.5% share (worth $5.0bn)."
+        ),
+        [
+            "value turnover ITA-KAZ 5,000,000,000 USD 2024-01..2024-06",
+        ],
+    ),
+    (
+        "2024-08-01",
+        (
+            "In January-June 2024 the share of Tashkent in Uzbekistan's foreign trade was "
+            "40.1 percent, or $3.97 billion."
+        ),
+        [],
+    ),
 ]
 
 

@@ -123,14 +123,43 @@ def governing_flow(norm: str, q: Quantity, flows: list[FlowWord], s: Sentence) -
 
 def blocked_near(norm: str, lo: int, q: Quantity) -> bool:
     """Is a figure named with a non-trade word in its own clause ("investments reached $1m")?"""
-    return vocabulary().blockers.search(norm, max(lo, q.start - 60), q.start) is not None
+    return _blocker_in(norm, q, max(lo, q.start - 60), q.start)
+
+
+_SHARE_VALUE = re.compile(
+    r"\d\s*(?:%|percent|per\s+cent)\s*(?:[\w-]+\s+){0,3}?(?:share\s*)?"
+    r"(?:\(\s*|,\s*)(?:or|worth|valued\s+at|equal\s+to|amounting\s+to)?\s*$",
+    re.IGNORECASE,
+)
+
+
+_SHARE_OWNER = re.compile(r"\bshare\s+(?:of|in)\s+(?:the\s+)?(?P<name>[A-Z][\w-]+)")
+
+
+def _blocker_in(norm: str, q: Quantity, lo: int, hi: int) -> bool:
+    """A non-trade word in ``norm[lo:hi]``. The words of a country's share do not
+    count before its dollar value ("China's 21.3% share (valued at $12.2bn)", "34.5%,
+    or $2.6bn"); a share with no country near is a region's or a sector's."""
+    share = _SHARE_VALUE.search(norm, max(0, q.start - 60), q.start)
+    if share is not None:
+        owner = _SHARE_OWNER.search(norm, max(0, q.start - 100), q.start)
+        if not find_countries(norm, max(0, q.start - 80), q.start) or (
+            owner is not None and not find_countries(owner["name"])
+        ):
+            share = None  # "the share of Tashkent in Uzbekistan's trade": a city's share
+    for m in vocabulary().blockers.finditer(norm, lo, hi):
+        if share is None or not (
+            m.group().lower() == "share" or share.start() <= m.start() < share.end()
+        ):
+            return True
+    return False
 
 
 def blocked(norm: str, f: FlowWord, q: Quantity, lo: int) -> bool:
     """Is the quantity about something else (investment, GDP, a commodity)?"""
     v = vocabulary()
     a, b = (f.end, q.start) if f.end <= q.start else (q.end, f.start)
-    if v.blockers.search(norm, a, b) or v.blockers.search(norm, max(lo, q.start - 30), q.start):
+    if _blocker_in(norm, q, a, b) or _blocker_in(norm, q, max(lo, q.start - 30), q.start):
         return True
     low = lowered(norm)
     if v.blockers_before_flow.search(low, max(lo, f.start - 40), f.start):
@@ -142,8 +171,8 @@ def blocked(norm: str, f: FlowWord, q: Quantity, lo: int) -> bool:
     if f.start > q.end:
         # The flow word comes after the figure: the figure's own subject must not be
         # something else ("Output grew 12%, farming 8%, and trade ...").
-        head = norm[max(lo, q.start - 60) : q.start]
-        if v.blockers.search(head) or v.commodities.search(low, max(lo, q.start - 60), q.start):
+        head_lo = max(lo, q.start - 60)
+        if _blocker_in(norm, q, head_lo, q.start) or v.commodities.search(low, head_lo, q.start):
             return True
     before_flow = norm[max(lo, f.start - 25) : f.start]
     if v.commodities.search(before_flow.lower()) and re.search(r"(?:^|\s)\S+\s*$", before_flow):

@@ -26,6 +26,13 @@ _SHARE_OF = re.compile(r"\bshare\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _BETWEEN_NAMES = re.compile(
     r"\bbetween\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+and\s+(?:the\s+)?([A-Z][\w-]+)"
 )
+_PARTNER_OF = re.compile(r"'s\s+(?:[\w-]+\s+){0,3}$")  # "Uzbekistan's second largest (trade)"
+_PARTNER_AFTER = re.compile(r"\s*(?:trading\s+|trade\s+)?partners?\b", re.IGNORECASE)
+_COPULA = re.compile(r"\s+(?:is|was|became|remains|remained|has\s+become)\s+(?:also\s+)?")
+_SHARE_OF_NAME = re.compile(
+    r"\bshare\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w-]+)(?:\s+[A-Z][\w-]+)?\s+in\s+(?:the\s+)?"
+    r"[\w' -]{0,30}$"
+)
 _CLAUSE_BREAK = re.compile(r"[;:]|\b(?:while|whereas|and|but)\b", re.IGNORECASE)
 
 
@@ -69,6 +76,9 @@ def frame_for(
     regions = _BETWEEN_NAMES.search(norm, flow.end, min(hi, flow.end + 40))
     if regions and not any(c.start in (regions.start(1), regions.start(2)) for c in countries):
         return None  # "trade between Asia and Europe": regions, not a pair of countries
+    owner = _SHARE_OF_NAME.search(norm, max(lo, flow.start - 60), flow.start)
+    if owner and not any(c.start == owner.start("name") for c in countries):
+        return None  # "the share of Tashkent in Uzbekistan's trade": a city's part of it
     near_before = [
         c for c in countries if lo <= c.start and c.end <= flow.start and flow.start - c.end <= 45
     ]
@@ -94,6 +104,15 @@ def frame_for(
                     _before(norm, prev, lo)
                 ):
                     home, partner = prev.code, last.code
+            if (
+                home is None
+                and len(near_before) >= 2
+                and _PARTNER_OF.fullmatch(gap)
+                and _PARTNER_AFTER.match(norm, flow.end)
+                and _COPULA.fullmatch(norm, near_before[-2].end, last.start)
+            ):
+                # "Russia is Uzbekistan's second largest trade partner": Russia and Uzbekistan.
+                home, partner = last.code, near_before[-2].code
             if home is None:
                 if re.match(r",?\s*where\b", gap) or (
                     "," in gap and flow.flow == IMPORT and not re.search(r"'s", gap)

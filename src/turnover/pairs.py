@@ -29,6 +29,7 @@ _STRONG_WORLD = re.compile(
 
 _NEW_SUBJECT = re.compile(r"(?:[,;]\s*(?:and|while|whereas)|;)\s+(?:the\s+)?$", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"\s*(?:[(\-:]|\d)")
+_WITH_AFTER = re.compile(r"[\s)]*with\s+(?:the\s+)?", re.IGNORECASE)
 _PARTNER_MARK = re.compile(r"\b(?:with|to|from)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -52,11 +53,28 @@ def locate_pair(
         lo = quantities[i - 1].end if i else s.start
         before = [c for c in countries if lo <= c.start < q.start]
         frame = Frame(None, before[-1].code if before else None)
+        owner = next((c for c in countries if q.end <= c.start and c.end <= f.start), None)
+        if (
+            before
+            and owner is not None
+            and vocabulary().share_of.match(lowered(norm), before[-1].end, owner.start)
+        ):
+            # "Germany accounted for a 6.2% share ($3.3bn) of Kazakhstan's trade".
+            frame = Frame(owner.code, before[-1].code)
     else:
         hi = max(frame_hi, q.start) if q.start > f.end else frame_hi
         frame = frame_for(norm, f, countries, frame_lo, hi)
     if frame is None:
         return None
+    if f.flow == TURNOVER and frame.home is None and frame.partner is not None and q.start > f.end:
+        later = next((c for c in countries if q.end <= c.start <= q.end + 25), None)
+        if (
+            later is not None
+            and later.code != frame.partner
+            and _WITH_AFTER.fullmatch(norm, q.end, later.start)
+        ):
+            # "China accounted for a 21% trade share (worth $12bn) with Uzbekistan".
+            frame = Frame(frame.partner, later.code)
     # Lists: "France ($120 million), Spain (...)", "Armenia (by 12%) and Belarus (by 9%)".
     seg_lo = max(quantities[i - 1].end if i else f.end, f.end)
     local = [c for c in countries if seg_lo <= c.start < q.start]
