@@ -222,7 +222,7 @@ def period_for(
             if (comparison and not base) or pm.horizon:
                 continue
             if period is None and not base:
-                # "the first 11 months of last Iranian year (March 21, 2020 - Feb 19, 2021)":
+                # "ten months of the past Iranian year (March 21, 2022 - Jan 20, 2023)":
                 # a resolved period close behind explains an unresolved one.
                 resolved = next(
                     (

@@ -163,7 +163,7 @@ def frame_for(
                 partner = partner or c.code
         elif _FROM.search(lead):
             if partner is not None and partner in bloc_members(c.code):
-                continue  # "exports go to Bulgaria from the EU": Bulgaria among EU buyers
+                continue  # "most exports head to Romania from the EU": Romania among EU buyers
             if home is None:
                 home = c.code
                 attached = flow.flow == EXPORT and c is after[0] and c.start - flow.end <= 10
