@@ -183,32 +183,59 @@ def _window(paragraph: str, hit_start: int, hit_end: int) -> tuple[int, int]:
 
 
 def tokenise(norm: str, spans: list[tuple[int, int]], mentions: list, lex: Lexicon):
-    """Classified tokens of the given spans, a STOP between spans."""
+    """Classified tokens of the given spans, a STOP between spans.
+
+    The hot loop of officials: each token costs one cached lookup of its word
+    (`_plan`) and one Token; only words glued to a connector take the slow path.
+    """
     tokens: list[Token] = []
+    append = tokens.append
     m_index, m_count = 0, len(mentions)
+    m_start, m_end = (mentions[0].start, mentions[0].end) if mentions else (-1, -1)
     for a, b in spans:
         for m in _TOKEN.finditer(norm, a, b):
-            word, start, end = m.group(), m.start(), m.end()
-            while m_index < m_count and mentions[m_index].end <= start:
-                m_index += 1
-            if m_index < m_count and mentions[m_index].start <= start:
+            start, end = m.span()
+            word = m.group()
+            if m_index < m_count and m_end <= start:
+                while m_index < m_count and mentions[m_index].end <= start:
+                    m_index += 1
+                if m_index < m_count:
+                    m_start, m_end = mentions[m_index].start, mentions[m_index].end
+            if m_index < m_count and m_start <= start:
                 own = word.endswith("'s")
                 code = mentions[m_index].code
-                tokens.append(
-                    Token(COUNTRY, start, end, word.lower(), 0, code, m_index, possessive=own)
-                )
+                append(Token(COUNTRY, start, end, word.lower(), 0, code, m_index, possessive=own))
                 continue
-            first = word[0]
-            if first == ",":
-                tokens.append(Token(COMMA, start, end, word))
-            elif not first.isalpha():
-                tokens.append(Token(STOP, start, end, word))
-            elif len(word) == 2 and word[1] == ".":
-                tokens.append(Token(INITIAL, start, end, word.lower()))
-            elif not (first.islower() and not word.islower() and _glued(word, start, lex, tokens)):
-                tokens.append(_word_token(word, start, end, lex))
-        tokens.append(Token(STOP, b, b, "\n"))
+            plan = _plan(word)
+            if plan is None:
+                _glued(word, start, lex, tokens)
+                continue
+            kind, level, low, possessive = plan
+            append(
+                Token(kind, start, end - 2 if possessive else end, low, level, None, -1, possessive)
+            )
+        append(Token(STOP, b, b, "\n"))
     return tokens
+
+
+@lru_cache(maxsize=1 << 16)
+def _plan(word: str) -> tuple[int, int, str, bool] | None:
+    """(kind, title level, low, possessive) of a token that is not a country; words repeat a lot.
+
+    None for a word glued to a connector ("toIran"), which `_glued` splits.
+    """
+    first = word[0]
+    if first == ",":
+        return COMMA, 0, word, False
+    if not first.isalpha():
+        return STOP, 0, word, False
+    if len(word) == 2 and word[1] == ".":
+        return INITIAL, 0, word.lower(), False
+    if first.islower() and not word.islower():
+        cut = next(i for i, ch in enumerate(word) if ch.isupper())
+        if word[:cut] in lexicon().connectors:
+            return None
+    return _word_info(word)
 
 
 def _word_token(word: str, start: int, end: int, lex: Lexicon) -> Token:
