@@ -58,6 +58,14 @@ def _tables() -> tuple[dict, re.Pattern[str], re.Pattern[str]]:
         "prefixes": prefixes,
         "words": words,
         "number_words": number_words,
+        # What any amount needs: a currency prefix before a number, or a currency word.
+        "gate": re.compile(
+            rf"(?:{cur_prefix})\s?(?:\d|{alternation(list(number_words))})|\s(?:{cur_words})\b"
+        ),
+        # What an amount can start with when it does not start with a digit.
+        "lead": re.compile(
+            rf"(?:{cur_prefix})|(?:{alternation(list(number_words))})(?=\s+{scale})"
+        ),
         "qualifiers": qualifiers,
     }
     return data, pattern, qualifier_re
@@ -98,12 +106,14 @@ _ANCHOR = re.compile(
 )
 
 
-def _candidates(norm: str, start: int, stop: int, pattern: re.Pattern[str]):
+def _candidates(norm: str, start: int, stop: int, pattern: re.Pattern[str], lead: re.Pattern[str]):
     """Try the amount pattern only where an amount can start (the hot path).
 
     An amount always holds a digit or a number word, and its currency prefix
     stands at most a few characters before it; the pattern is matched (not
-    searched) at those few places, so the work is bounded per number.
+    searched) at those few places, so the work is bounded per number. Before
+    the number, only a place where a whole prefix (or a number word and its
+    scale) starts is tried: the letters prefixes start with are common.
     """
     prefix_start = _prefix_start()
     last_end = start
@@ -114,7 +124,9 @@ def _candidates(norm: str, start: int, stop: int, pattern: re.Pattern[str]):
         starts = [a]
         lo = max(last_end, a - 8)
         if prefix_start.search(norm, lo, a):  # a currency sign or code may lead
-            starts = [p for p in range(lo, a) if prefix_start.match(norm, p)] + starts
+            starts = [
+                p for p in range(lo, a) if prefix_start.match(norm, p) and lead.match(norm, p)
+            ] + starts
         for p in starts:
             m = pattern.match(norm, p, stop)
             if m is not None and m.end() > a:
@@ -154,10 +166,13 @@ def find_amounts(norm: str, start: int = 0, end: int | None = None) -> list[Amou
     data, pattern, qualifier_re = _tables()
     stop = len(norm) if end is None else end
     found: list[Amount] = []
-    if "billion" in norm[start:stop]:
+    window = norm[start:stop]
+    if "billion" in window:
         found = _compound(norm, start, stop, data)
     low = lowered(norm)
-    for m in _candidates(low, start, stop, pattern):
+    if not found and data["gate"].search(low, start, stop) is None:
+        return found  # no currency at all: most sentences (the hot path)
+    for m in _candidates(low, start, stop, pattern, data["lead"]):
         if any(a.start <= m.start() < a.end for a in found):
             continue  # inside a compound amount
         prefix = norm[m.start("prefix") : m.end("prefix")] if m["prefix"] else None
