@@ -232,7 +232,6 @@ _HINTS: dict[str, tuple[str, ...]] = {
     "quarter": ("quarter",),
     "qshort": ("q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"),
     "nmonths": ("month",),
-    "nmshort": ("m",),
     "same": ("same", "corresponding", "similar"),
     "horizon": ("by ", "until", "till", "deadline", "target"),
     "year": ("19", "20"),
@@ -262,6 +261,46 @@ def _hinted(window: str) -> set[str]:
     return names
 
 
+_MONTH_START = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"  # every month word's start
+_YEAR_START = r"19|20"
+_STARTS = {
+    name: re.compile(words)
+    for name, words in {
+        "range": rf"from|{_MONTH_START}",
+        "month": _MONTH_START,
+        "split": _YEAR_START,
+        "year": _YEAR_START,
+        "horizon": rf"by|until|till|{_YEAR_START}",
+    }.items()
+}
+"""Where a match of these patterns can start: each starts after a non-word character,
+with one of these words (letters or digits only, so no two starts overlap)."""
+_NINE_MONTHS = re.compile(r"\dM")  # "9M 2023" (read as written)
+
+
+def _matches(name: str, rx: re.Pattern[str], text: str, start: int, stop: int):
+    """What ``rx.finditer(text, start, stop)`` yields, in the same order.
+
+    The patterns of `_STARTS` begin with a look-behind, which makes a regex
+    search try every character; instead the pattern is matched only where a
+    start word stands (found by a fast literal search). None of them matches
+    an empty string.
+    """
+    starts = _STARTS.get(name)
+    if starts is None:
+        yield from rx.finditer(text, start, stop)
+        return
+    pos = start
+    for a in starts.finditer(text, start, stop):
+        p = a.start()
+        if p < pos:
+            continue
+        m = rx.match(text, p, stop)
+        if m is not None:
+            pos = m.end()
+            yield m
+
+
 def find_periods(norm: str, start: int = 0, end: int | None = None) -> list[PeriodMention]:
     """Return non-overlapping period mentions in ``norm[start:end]``, in text order.
 
@@ -286,7 +325,9 @@ def _find_periods(norm: str, start: int, stop: int) -> tuple[PeriodMention, ...]
             continue  # the pattern's key word is absent: skip it (the hot path)
         if name in ("range", "month") and not has_month:
             continue
-        for m in rx.finditer(norm if name in _AS_WRITTEN else low, start, stop):
+        if name == "nmshort" and _NINE_MONTHS.search(norm, start, stop) is None:
+            continue
+        for m in _matches(name, rx, norm if name in _AS_WRITTEN else low, start, stop):
             if m.end() == m.start():
                 continue
             if any(m.start() < b and a < m.end() for a, b in taken):
