@@ -311,7 +311,7 @@ def find_periods(norm: str, start: int = 0, end: int | None = None) -> list[Peri
     return list(_find_periods(norm, start, stop))
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=16)
 def _find_periods(norm: str, start: int, stop: int) -> tuple[PeriodMention, ...]:
     """`find_periods`, cached: a sentence is read for its own facts and for the lead period."""
     t, patterns = _compiled()

@@ -243,9 +243,8 @@ def _word_token(word: str, start: int, end: int, lex: Lexicon) -> Token:
     return Token(kind, start, end - 2 if possessive else end, low, level, possessive=possessive)
 
 
-@lru_cache(maxsize=1 << 16)
 def _word_info(word: str) -> tuple[int, int, str, bool]:
-    """(kind, title level, lower-cased word, possessive) of a word; words repeat a lot."""
+    """(kind, title level, lower-cased word, possessive) of a word (cached by `_plan`)."""
     possessive = word.endswith("'s") and len(word) > 3
     if possessive:
         word = word[:-2]
