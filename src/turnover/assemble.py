@@ -137,6 +137,12 @@ def _periods(
         if resolved is None and published is None and pm.first is not None and not pm.has_year:
             # An undated "ten months": the year the article gives for the same months
             # elsewhere; an undated "in May": the year of the reporting period around it.
+            if ctx.dated_periods is None:
+                ctx.dated_periods = [
+                    p
+                    for m in find_periods(norm)
+                    if m.year is not None and not m.horizon and (p := resolve(m, None)) is not None
+                ]
             resolved = _same_months(pm, ctx.dated_periods, fiscal_country)
             reference = ctx.period or ctx.lead_period
             if resolved is None and reference is not None:
@@ -423,11 +429,6 @@ def assemble_facts(article: Article) -> list[Fact]:
     ctx = Context(topic=topic_of(article, sentences, mentions), mentions=mentions)
     if published is None:
         ctx.reference = reference_date(article)
-        ctx.dated_periods = [
-            p
-            for m in find_periods(article.norm)
-            if m.year is not None and not m.horizon and (p := resolve(m, None)) is not None
-        ]
     facts: list[Fact] = []
     for s in sentences:
         if s.paragraph != ctx.paragraph:

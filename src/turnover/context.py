@@ -43,7 +43,7 @@ class Context:
     flow_frame: Frame | None = None  # the frame of the last figure, across paragraphs
     horizon_start: int | None = None  # a start year named for horizons in years
     reference: date | None = None  # "now" for an undated article: its latest year named
-    dated_periods: list[Period] = field(default_factory=list)  # an undated article's, with years
+    dated_periods: list[Period] | None = None  # an undated article's, with years; when asked
 
 
 def article_countries(article: Article) -> list[CountryMention]:
