@@ -140,19 +140,26 @@ def _blocker_in(norm: str, q: Quantity, lo: int, hi: int) -> bool:
     """A non-trade word in ``norm[lo:hi]``. The words of a country's share do not
     count before its dollar value ("China's 21.3% share (valued at $12.2bn)", "34.5%,
     or $2.6bn"); a share with no country near is a region's or a sector's."""
-    share = _SHARE_VALUE.search(norm, max(0, q.start - 60), q.start)
-    if share is not None:
-        owner = _SHARE_OWNER.search(norm, max(0, q.start - 100), q.start)
-        if not find_countries(norm, max(0, q.start - 80), q.start) or (
-            owner is not None and not find_countries(owner["name"])
-        ):
-            share = None  # "the share of Tashkent in Uzbekistan's trade": a city's share
+    share: re.Match[str] | None = None
     for m in vocabulary().blockers.finditer(norm, lo, hi):
-        if share is None or not (
-            m.group().lower() == "share" or share.start() <= m.start() < share.end()
-        ):
+        if share is None:
+            share = _country_share(norm, q)
+            if share is None:
+                return True
+        if not (m.group().lower() == "share" or share.start() <= m.start() < share.end()):
             return True
     return False
+
+
+def _country_share(norm: str, q: Quantity) -> re.Match[str] | None:
+    """The words before ``q`` that make it a country's share in dollars, if they do."""
+    share = _SHARE_VALUE.search(norm, max(0, q.start - 60), q.start)
+    if share is None or not find_countries(norm, max(0, q.start - 80), q.start):
+        return None
+    owner = _SHARE_OWNER.search(norm, max(0, q.start - 100), q.start)
+    if owner is not None and not find_countries(owner["name"]):
+        return None  # "the share of Tashkent in Uzbekistan's trade": a city's share
+    return share
 
 
 def blocked(norm: str, f: FlowWord, q: Quantity, lo: int) -> bool:
