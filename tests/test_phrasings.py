@@ -428,6 +428,19 @@ CASES = [
         ),
         [],
     ),
+    (
+        "2024-08-01",
+        (
+            "China has overtaken Russia as Tajikistan's main trade partner. In January-June "
+            "2024, China accounted for a 30.2% share (valued at $1.1bn) of Tajikistan's "
+            "foreign trade. "
+            "Russia's trade share came to 21.5% ($0.8bn)."
+        ),
+        [
+            "value turnover CHN-TJK 1,100,000,000 USD 2024-01..2024-06",
+            "value turnover RUS-TJK 800,000,000 USD 2024-01..2024-06",
+        ],
+    ),
 ]
 
 

@@ -29,6 +29,7 @@ _STRONG_WORLD = re.compile(
 
 _NEW_SUBJECT = re.compile(r"(?:[,;]\s*(?:and|while|whereas)|;)\s+(?:the\s+)?$", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"\s*(?:[(\-:]|\d)")
+_SHARE_AFTER_FLOW = re.compile(r"\s*shares?\b", re.IGNORECASE)
 _WITH_AFTER = re.compile(r"[\s)]*with\s+(?:the\s+)?", re.IGNORECASE)
 _PARTNER_MARK = re.compile(r"\b(?:with|to|from)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -127,6 +128,15 @@ def locate_pair(
     context = ctx.frame if in_paragraph else None
     if context is None and not countries and ctx.last_paragraph == s.paragraph - 1:
         context = ctx.flow_frame  # the paragraph before went on about the same pair
+    if (
+        frame.home is not None
+        and frame.partner is None
+        and context is not None
+        and context.home not in (None, frame.home)
+        and _SHARE_AFTER_FLOW.match(norm, f.end)
+    ):
+        # "Russia's trade share came to 18%": a share of the trade the paragraph splits.
+        return Frame(context.home, frame.home)
     if (
         context is None
         and frame.home is None
