@@ -3,13 +3,13 @@
 For every amount or percent in a sentence the assembler asks four questions
 (which flow? which countries? which period or horizon? report or goal?) and
 answers each from the words nearest to it, then from the paragraph, then from
-the article's title and lead. See `merge.py` for what happens to repeats.
+the article's title and lead. `reading.py` holds the period rules, `merge.py`
+what happens to repeats.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
 from datetime import date
 
 from turnover.amounts import Amount, find_amounts
@@ -17,22 +17,19 @@ from turnover.article import Article
 from turnover.clauses import (
     ABSOLUTE_CHANGE,
     BASE_CUE,
-    COMPARISON_PERIOD,
     DIFFERENCE_AFTER,
     DIFFERENCE_WORD,
     EQUIVALENT_GAP,
     IN_OTHER_TERMS,
-    NOW,
     PAREN_BASE,
     PRONOUN_SUBJECT,
     REFERENCE,
     TARGET_AFTER,
+    Quantity,
     blocked,
     blocked_near,
     governing_flow,
     is_target,
-    period_for,
-    shift_year,
 )
 from turnover.context import (
     Context,
@@ -42,15 +39,16 @@ from turnover.context import (
     topic_of,
     within,
 )
-from turnover.countries import CountryMention, pair_key
+from turnover.countries import pair_key
 from turnover.frames import Frame, orient
 from turnover.horizons import horizon_start, in_years, target_year
 from turnover.lexicon import lowered
 from turnover.merge import merge_facts
-from turnover.models import Fact, Period
+from turnover.models import Fact
 from turnover.pairs import locate_pair
 from turnover.percents import Change, find_changes
-from turnover.periods import PeriodMention, find_periods, fiscal_start, resolve
+from turnover.periods import PeriodMention, find_periods, resolve
+from turnover.reading import Reading, figure_period, sentence_periods
 from turnover.sentences import Sentence, split_sentences
 from turnover.vocabulary import IMPORT, TURNOVER, FlowWord, find_flows, vocabulary
 
@@ -65,32 +63,6 @@ _PART_VS_WHOLE = re.compile(
 )
 _CHANGE_TO_LEVEL = re.compile(r"\s*,?\s*(?:to|reaching|at)\s+$", re.IGNORECASE)
 _QUICK_FILTER = re.compile(r"\d|doubl|tripl|halv|fold|illion", re.IGNORECASE)
-Quantity = Amount | Change
-
-
-@dataclass
-class _Reading:
-    """One sentence being read: its mentions, and the figures read so far."""
-
-    article: Article
-    s: Sentence
-    ctx: Context
-    published: date | None
-    quantities: list[Quantity]
-    flows: list[FlowWord]
-    countries: list[CountryMention]
-    periods: list[tuple[PeriodMention, Period | None, bool]]
-    facts: list[Fact] = field(default_factory=list)
-    last_main: dict[tuple[str, tuple[str, str]], Period | None] = field(default_factory=dict)
-    main_end: dict[tuple[str, tuple[str, str]], int] = field(default_factory=dict)
-    emitted: dict[int, Fact] = field(default_factory=dict)
-
-    @property
-    def norm(self) -> str:
-        return self.article.norm
-
-    def next_start(self, i: int) -> int:
-        return self.quantities[i + 1].start if i + 1 < len(self.quantities) else self.s.end
 
 
 def _figures(norm: str, s: Sentence) -> list[Quantity]:
@@ -110,48 +82,7 @@ def _figures(norm: str, s: Sentence) -> list[Quantity]:
     return kept
 
 
-def _same_months(
-    pm: PeriodMention, dated: list[Period], fiscal_country: str | None
-) -> Period | None:
-    """The period of ``dated`` that covers the same months as the year-less ``pm``."""
-    for period in dated:
-        if resolve(replace(pm, year=int(period.end[:4])), None, fiscal_country) == period:
-            return period
-    return None
-
-
-def _periods(
-    norm: str, s: Sentence, ctx: Context, countries: list[CountryMention], published: date | None
-) -> list[tuple[PeriodMention, Period | None, bool]]:
-    """The sentence's periods, resolved, each flagged when it is a comparison's."""
-    topic = [ctx.topic.home, ctx.topic.partner] if ctx.topic else []
-    candidates = [c.code for c in countries] + topic
-    fiscal_country = next((c for c in candidates if fiscal_start(c)), None) or (
-        ctx.topic.home if ctx.topic else None
-    )
-    out = []
-    for pm in find_periods(norm, s.start, s.end):
-        before = norm[max(s.start, pm.start - 25) : pm.start]
-        comparison = bool(COMPARISON_PERIOD.search(before)) or pm.same_period
-        resolved = resolve(pm, published, fiscal_country)
-        if resolved is None and published is None and pm.first is not None and not pm.has_year:
-            # An undated "ten months": the year the article gives for the same months
-            # elsewhere; an undated "in May": the year of the reporting period around it.
-            if ctx.dated_periods is None:
-                ctx.dated_periods = [
-                    p
-                    for m in find_periods(norm)
-                    if m.year is not None and not m.horizon and (p := resolve(m, None)) is not None
-                ]
-            resolved = _same_months(pm, ctx.dated_periods, fiscal_country)
-            reference = ctx.period or ctx.lead_period
-            if resolved is None and reference is not None:
-                resolved = resolve(replace(pm, year=int(reference.end[:4])), None, fiscal_country)
-        out.append((pm, resolved, comparison))
-    return out
-
-
-def _flow_of(r: _Reading, i: int) -> tuple[FlowWord | None, bool]:
+def _flow_of(r: Reading, i: int) -> tuple[FlowWord | None, bool]:
     """The flow word governing figure i, and whether it was inherited from "it"."""
     norm, s, ctx, q = r.norm, r.s, r.ctx, r.quantities[i]
     f = governing_flow(norm, q, r.flows, s)
@@ -173,7 +104,7 @@ def _flow_of(r: _Reading, i: int) -> tuple[FlowWord | None, bool]:
     return None, False
 
 
-def _is_difference(r: _Reading, i: int) -> bool:
+def _is_difference(r: Reading, i: int) -> bool:
     """ "grew by $12 million", "$940 million, or 10.5 percent more", "$98.5 million fewer"."""
     norm, q, qs = r.norm, r.quantities[i], r.quantities
     if not isinstance(q, Amount):
@@ -190,7 +121,7 @@ def _is_difference(r: _Reading, i: int) -> bool:
     )
 
 
-def _base_of(r: _Reading, i: int) -> tuple[bool, PeriodMention | None, bool]:
+def _base_of(r: Reading, i: int) -> tuple[bool, PeriodMention | None, bool]:
     """Is figure i the base of a comparison? Returns (base, its period mention, skip).
 
     "compared with $5.1bn in 2022", "... 2021 ($90 million)", "($90 million over
@@ -228,68 +159,7 @@ def _base_of(r: _Reading, i: int) -> tuple[bool, PeriodMention | None, bool]:
     return False, None, False
 
 
-def _period_of(
-    r: _Reading,
-    i: int,
-    key: tuple[str, tuple[str, str]],
-    base: bool,
-    base_mention: PeriodMention | None,
-    partner_fact: Fact | None,
-) -> Period | None:
-    """The months figure i covers (see FACTS.md "Periods" and "Changes")."""
-    norm, s, q, ctx, periods = r.norm, r.s, r.quantities[i], r.ctx, r.periods
-    window_end = r.next_start(i)
-    if (
-        isinstance(q, Change)
-        and i + 1 < len(r.quantities)
-        and isinstance(r.quantities[i + 1], Amount)
-        and not re.search(r"[;]|\bwhile\b|\bwhereas\b", norm[q.end : window_end])
-    ):
-        # "grew by 12% and reached $800 million in 2020": one clause, one period.
-        window_end = r.next_start(i + 1)
-    if base_mention is not None:
-        pm = base_mention
-        period = next(p for m, p, _ in periods if m is pm)
-    else:
-        if isinstance(q, Change) and q.level:
-            window_end = q.end  # "88.7 percent of the 2016 level": 2016 is the base
-        period, pm = period_for(norm, q, periods, window_end, s, base)
-    if base and pm is not None:
-        # The base figure's period is a comparison period for what follows in the sentence.
-        r.periods = [(m, p, c or m is pm) for m, p, c in periods]
-    main = r.last_main.get(key)
-    if base and pm is not None and main is not None and (pm.same_period or pm.relative == -1):
-        # "the same period of last year", "the previous year": relative to the figure compared.
-        if pm.year is None:
-            period = shift_year(main, -1)
-        else:
-            period = Period(f"{pm.year}{main.start[4:]}", f"{pm.year}{main.end[4:]}")
-    main_period = main
-    if isinstance(q, Change) and partner_fact is not None and pm is None:
-        main_period = partner_fact.period
-    if (
-        isinstance(q, Change)
-        and pm is not None
-        and main_period is not None
-        and (
-            (pm.end <= q.start and pm.end <= r.main_end.get(key, -1))
-            or q.level
-            or (period is not None and period.end < main_period.start)
-        )
-    ):
-        pm = None  # a period before the change may belong to a base figure; the main one wins
-    if period is None and pm is None and not base and not NOW.search(norm, s.start, q.start):
-        period = ctx.period or ctx.lead_period
-    elif period is None and pm is not None and pm.relative == -1 and r.published is None:
-        # An undated "last year": the reporting period the lead names (FACTS.md: the
-        # neighbouring sentences fix it), when there is one.
-        period = ctx.period or ctx.lead_period
-    if isinstance(q, Change) and pm is None and main_period is not None:
-        period = main_period  # a change belongs to the figure it qualifies
-    return period
-
-
-def _read_figure(r: _Reading, i: int) -> Fact | None:
+def _read_figure(r: Reading, i: int) -> Fact | None:
     """Read figure i of the sentence into a fact, or None when it is not one."""
     norm, s, ctx, q = r.norm, r.s, r.ctx, r.quantities[i]
     f, inherited = _flow_of(r, i)
@@ -361,7 +231,7 @@ def _read_figure(r: _Reading, i: int) -> Fact | None:
     ):
         return None  # "plans to raise exports by 20%"; "in rupee terms": a restatement
     key = (flow, countries_out)
-    period = _period_of(r, i, key, base, base_mention, partner_fact)
+    period = figure_period(r, i, key, base, base_mention, partner_fact)
     if isinstance(q, Change):
         fact = Fact("change", flow, countries_out, None, None, q.percent, period, None, quote, span)
     else:
@@ -399,7 +269,7 @@ def assemble_sentence(
     if not quantities:
         return []
     countries = within(ctx.mentions, s.start, s.end)
-    r = _Reading(
+    r = Reading(
         article,
         s,
         ctx,
@@ -407,7 +277,7 @@ def assemble_sentence(
         quantities,
         find_flows(norm, s.start, s.end),
         countries,
-        _periods(norm, s, ctx, countries, published),
+        sentence_periods(norm, s, ctx, countries, published),
     )
     for i in range(len(quantities)):
         fact = _read_figure(r, i)
