@@ -74,7 +74,10 @@ def _forms_by_first_word() -> dict[str, list[tuple[str, str, bool]]]:
 
 
 _FIRST_WORD = re.compile(r"[^\W\d_]+|[A-Za-z.]+", re.UNICODE)
-_CAPITALISED = re.compile(r"(?<![\w.])[A-Z\u00c0-\u00de\u0401\u0410-\u042f][^\W\d_]*", re.UNICODE)
+_CAPITALISED = re.compile(r"[A-Z\u00c0-\u00de\u0401\u0410-\u042f][^\W\d_]*", re.UNICODE)
+"""A capitalised word; one glued to a word character or a dot before it is skipped by `_scan`
+(a check there, not a look-behind here: the regex then scans for its first letter ~2x faster)."""
+_WORD_CHAR = re.compile(r"\w").match
 _SHORT_UPPER_ONLY = frozenset({"US", "UK", "EU", "UAE", "CIS", "EEU", "PRC", "USA"})
 
 
@@ -111,6 +114,8 @@ def _scan(norm: str, start: int, stop: int) -> list[CountryMention]:
         pos = m.start()
         if pos < resume:
             continue
+        if pos and (norm[pos - 1] == "." or _WORD_CHAR(norm[pos - 1])):
+            continue  # inside a word ("iPhone") or after a dot ("U.S.")
         candidates = index.get(m.group().lower())
         if not candidates:
             continue
