@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from turnover.countries import lookup_country
-from turnover.lexicon import alternation, load_table
+from turnover.lexicon import alternation, load_table, lowered
 
 # Token kinds.
 NAME, INITIAL, PARTICLE, TITLE, MOD, CONN, COUNTRY, ACRONYM, COMMA, STOP = range(10)
@@ -156,6 +156,8 @@ def title_windows(norm: str, lex: Lexicon) -> list[tuple[int, int]]:
     with its role after it) to WINDOW_AFTER after it (a long role, then the
     name, then names listed with it), inside its paragraph, cut at spaces.
     """
+    if norm.isascii():
+        return _ascii_title_windows(norm, lex)
     spans: list[tuple[int, int]] = []
     start = 0
     for paragraph in norm.split("\n"):
@@ -172,6 +174,35 @@ def title_windows(norm: str, lex: Lexicon) -> list[tuple[int, int]]:
                 else:
                     spans.append((start + a, start + b))
         start += len(paragraph) + 1
+    return spans
+
+
+def _ascii_title_windows(norm: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """`title_windows` of ASCII text: one prefilter scan of the whole lower-cased article.
+
+    The same windows as the paragraph by paragraph loop (lower() keeps offsets
+    on ASCII text, and a title word never spans a line break), but the scan
+    runs once and the paragraphs without a title word are never cut or lowered.
+    """
+    spans: list[tuple[int, int]] = []
+    para_end = -1  # the paragraph [para_start, para_end) of the hits being gathered
+    paragraph = ""
+    skip = False
+    for hit in lex.prefilter.finditer(lowered(norm)):
+        h = hit.start()
+        if h >= para_end:
+            para_start = norm.rfind("\n", 0, h) + 1
+            para_end = norm.find("\n", h)
+            para_end = len(norm) if para_end < 0 else para_end
+            paragraph = norm[para_start:para_end]
+            skip = title_case(paragraph)
+        if skip:
+            continue
+        a, b = _window(paragraph, h - para_start, hit.end() - para_start)
+        if spans and para_start + a <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], para_start + b))
+        else:
+            spans.append((para_start + a, para_start + b))
     return spans
 
 
@@ -211,6 +242,13 @@ def tokenise(norm: str, spans: list[tuple[int, int]], mentions: list, lex: Lexic
                 _glued(word, start, lex, tokens)
                 continue
             kind, level, low, possessive = plan
+            if (
+                kind == STOP
+                and tokens
+                and tokens[-1].kind == STOP
+                and low != "and" != tokens[-1].low
+            ):
+                continue  # a run of stop words reads as one stop (fewer tokens to build and walk)
             append(
                 Token(kind, start, end - 2 if possessive else end, low, level, None, -1, possessive)
             )
