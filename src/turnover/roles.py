@@ -27,7 +27,7 @@ GENERIC, HEAD, STATE = 1, 2, 3
 _TOKEN = re.compile(
     r"(?:then|ex|former)-(?=[^\W\d_])"  # "then-Prime Minister"
     r"|[A-Z]\.(?=\s?[A-Z])"  # an initial: "V. Matviyenko"
-    r"|[^\W\d_](?:[^\W\d_]|['-](?=[^\W\d_]))*"  # a word, inner hyphens/apostrophes kept
+    r"|[^\W\d_]+(?:['-][^\W\d_]+)*"  # a word, inner hyphens/apostrophes kept
     r"|\d[\d.,]*|\n|[^\w\s]"
 )
 # English words no one is named after ("Statistics", "Development", "Ministries").
