@@ -72,6 +72,9 @@ _HEADER_DATES = [
     # A time glued to the date by page scraping: "21:3630.09.2019".
     re.compile(r"\b(?P<H>\d{2}):(?P<M>\d{2})(?P<d>\d{2})\.(?P<m>\d{2})\.(?P<y>(?:19|20)\d\d)\b"),
 ]
+_HEADER_DATES_LOWER = [re.compile(p.pattern) for p in _HEADER_DATES]
+"""`_HEADER_DATES` for a lower-cased ASCII header: the same matches, several times faster
+without re.IGNORECASE (which on ASCII text only folds ASCII letters)."""
 _TIME_AFTER = re.compile(r"^\D{0,12}?(\d{1,2}):(\d{2})(?:\s*([AaPp])\.?[Mm]\b)?")
 _TIME_BEFORE = re.compile(
     r"(\d{1,2}):(\d{2})(?:\s*([AaPp])\.?[Mm]\b)?[,\s]*$"
@@ -122,9 +125,14 @@ def _valid(y: int, m: int, d: int) -> bool:
 
 def _published_from_header(norm: str) -> str | None:
     head = norm[:_HEADER_CHARS]
+    if "19" not in head and "20" not in head:
+        return None  # every header date has a year 19xx or 20xx
     candidates: list[tuple[int, str]] = []
-    for pattern in _HEADER_DATES:
-        for m in pattern.finditer(head):
+    patterns, text = (
+        (_HEADER_DATES_LOWER, head.lower()) if head.isascii() else (_HEADER_DATES, head)
+    )
+    for pattern in patterns:
+        for m in pattern.finditer(text):
             month = m["m"]
             mi = int(month) if month.isdigit() else _MONTHS[month.lower()]
             y, d = int(m["y"]), int(m["d"])
