@@ -121,12 +121,12 @@ def _candidates(norm: str, start: int, stop: int, pattern: re.Pattern[str], lead
         a = anchor.start()
         if a < last_end:
             continue
-        starts = [a]
-        lo = max(last_end, a - 8)
-        if prefix_start.search(norm, lo, a):  # a currency sign or code may lead
-            starts = [
-                p for p in range(lo, a) if prefix_start.match(norm, p) and lead.match(norm, p)
-            ] + starts
+        starts = [
+            p.start()
+            for p in prefix_start.finditer(norm, max(last_end, a - 8), a)
+            if lead.match(norm, p.start())
+        ]  # where a currency sign or code may lead
+        starts.append(a)
         for p in starts:
             m = pattern.match(norm, p, stop)
             if m is not None and m.end() > a:
@@ -171,12 +171,12 @@ def find_amounts(norm: str, start: int = 0, end: int | None = None) -> list[Amou
         found = _compound(norm, start, stop, data)
     low = lowered(norm)
     for m in _candidates(low, start, stop, pattern, data["lead"]):
-        if any(a.start <= m.start() < a.end for a in found):
+        suffix = m["suffix"]
+        if suffix is None and m["prefix"] is None:
+            continue  # no currency: a count, a year, a rate (most numbers; tested first)
+        if found and any(a.start <= m.start() < a.end for a in found):
             continue  # inside a compound amount
         prefix = norm[m.start("prefix") : m.end("prefix")] if m["prefix"] else None
-        suffix = m["suffix"]
-        if not prefix and not suffix:
-            continue
         if _RANGE.match(norm, m.end("num") if m["num"] else m.end(), stop) or _RANGE_BEFORE.search(
             norm, max(start, m.start() - 14), m.start()
         ):
