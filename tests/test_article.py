@@ -177,3 +177,8 @@ def test_article_keeps_the_original_text() -> None:
 def test_header_dates_of_pages(head: str, expected: str) -> None:
     text = head + "\nKazakhstan and Georgia trade\n\nTrade between the two countries grew.\n"
     assert parse_article(text).published == expected
+
+
+def test_a_month_name_matched_only_by_case_folding_is_no_date() -> None:
+    # re.IGNORECASE matches the long s of "ſep" to "sep"; the month table has no "ſep".
+    assert parse_article("Posted \u017fep 5, 2023\nTrade title\n\nBody.").published is None

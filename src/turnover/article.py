@@ -134,7 +134,8 @@ def _published_from_header(norm: str) -> str | None:
     for pattern in patterns:
         for m in pattern.finditer(text):
             month = m["m"]
-            mi = int(month) if month.isdigit() else _MONTHS[month.lower()]
+            # IGNORECASE lets "ſep" (long s) match "sep"; such a month is not in the table.
+            mi = int(month) if month.isdigit() else _MONTHS.get(month.lower(), 0)
             y, d = int(m["y"]), int(m["d"])
             if not _valid(y, mi, d):
                 continue
