@@ -205,6 +205,8 @@ def _read_figure(r: Reading, i: int) -> Fact | None:
         and not base
         and (is_target(norm, q, f, s) or TARGET_AFTER.match(norm, q.end))
     ):
+        if r.published is None and ctx.reference is None:
+            ctx.reference = reference_date(r.article)  # read only when a goal needs "now"
         now = r.published or ctx.reference
         by = target_year(norm, q, s, r.periods, now, ctx.horizon_start)
         at = in_years(norm, s.start, s.end)
@@ -297,8 +299,6 @@ def assemble_facts(article: Article) -> list[Fact]:
     sentences = split_sentences(article.norm)
     mentions = article_countries(article)
     ctx = Context(topic=topic_of(article, sentences, mentions), mentions=mentions)
-    if published is None:
-        ctx.reference = reference_date(article)
     facts: list[Fact] = []
     for s in sentences:
         if s.paragraph != ctx.paragraph:
