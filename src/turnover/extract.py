@@ -15,7 +15,7 @@ from turnover.assemble import assemble_facts
 from turnover.models import ArticleFacts, Fact, Person
 from turnover.people import find_people
 
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.3.0"
 """Bumped whenever extraction output may change; the store re-extracts older rows."""
 
 
