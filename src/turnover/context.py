@@ -48,11 +48,14 @@ class Context:
 
 def article_countries(article: Article) -> list[CountryMention]:
     """All country mentions of an article, without datelines ("BAKU, Azerbaijan, Feb. 25")."""
+    norm = article.norm
     out = []
-    for c in find_countries(article.norm):
-        if _DATELINE.search(article.norm[max(0, c.start - 40) : c.start]):
-            continue
-        if CURRENCY_AFTER.match(article.norm, c.end):
+    for c in find_countries(norm):
+        if "," in norm[max(0, c.start - 8) : c.start] and _DATELINE.search(
+            norm[max(0, c.start - 40) : c.start]
+        ):
+            continue  # a dateline ends in a comma right before the country: test that first
+        if CURRENCY_AFTER.match(norm, c.end):
             continue  # "U.S. dollars" names a currency, not a trading country
         out.append(c)
     return out
