@@ -24,8 +24,33 @@ def load_table(name: str, language: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
 
 
 def alternation(words: list[str]) -> str:
-    """A regex alternation of literal words, longest first (so "trade turnover" beats "trade")."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """A regex alternation of literal words that prefers the longest ("trade turnover"
+    over "trade"), written as a trie: "trade(?: turnover| volume)?" rather than
+    "trade turnover|trade volume|trade". The regex engine tries alternatives one by
+    one at every position, so sharing prefixes makes long word lists several times
+    faster; the matches are the same as those of the plain longest-first alternation.
+    """
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict) -> str:
+    ends_here = "" in node
+    branches = [
+        re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends_here:
+        # Longer words first: the greedy "?" tries the continuation, then stops here.
+        return body + "?" if len(branches) == 1 and len(branches[0]) == 1 else f"(?:{body})?"
+    return body
 
 
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
