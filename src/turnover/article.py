@@ -181,8 +181,8 @@ _TIME_OR_PUNCTUATION = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?|[^\w\s]|\b[AaPp]\.?
 
 def _is_dateline(line: str) -> bool:
     """A line that is only a date, a time and a label or two ("Posted: 14.10.2021 09:44")."""
-    if len(line) > 60:
-        return False
+    if len(line) > 60 or ("19" not in line and "20" not in line):
+        return False  # every header date pattern needs a 19xx or 20xx year
     for pattern in _HEADER_DATES:
         m = pattern.search(line)
         if m:
