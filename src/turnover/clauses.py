@@ -8,6 +8,7 @@ answer is a pure function of the normalised text around the figure.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from turnover.amounts import Amount
 from turnover.countries import find_countries
@@ -164,15 +165,14 @@ def _country_share(norm: str, q: Quantity) -> re.Match[str] | None:
 
 def blocked(norm: str, f: FlowWord, q: Quantity, lo: int) -> bool:
     """Is the quantity about something else (investment, GDP, a commodity)?"""
+    by_flow, of_what_reach = _flow_blocked(norm, f, lo)
+    if by_flow:
+        return True
     v = vocabulary()
     a, b = (f.end, q.start) if f.end <= q.start else (q.end, f.start)
     if _blocker_in(norm, q, a, b) or _blocker_in(norm, q, max(lo, q.start - 30), q.start):
         return True
     low = lowered(norm)
-    if v.blockers_before_flow.search(low, max(lo, f.start - 40), f.start):
-        return True
-    if v.blockers_before_flow.search(low, f.end, f.end + 30) and _OF_COMMODITIES.match(low, f.end):
-        return True  # "exports of Indonesian commodities include ..."
     if v.commodities.search(low, max(lo, f.end, q.start - 20), q.start):
         return True  # "... goods to $50 billion and services to $9 billion"
     if f.start > q.end:
@@ -181,28 +181,45 @@ def blocked(norm: str, f: FlowWord, q: Quantity, lo: int) -> bool:
         head_lo = max(lo, q.start - 60)
         if _blocker_in(norm, q, head_lo, q.start) or v.commodities.search(low, head_lo, q.start):
             return True
+    # "exports of footwear ... $5 million", unless the figure is right there: "exports of $5m".
+    return of_what_reach is not None and not (q.start >= f.end and q.start - f.end <= of_what_reach)
+
+
+@lru_cache(maxsize=8)  # a sentence's flow words; the key holds the article text, so few
+def _flow_blocked(norm: str, f: FlowWord, lo: int) -> tuple[bool, int | None]:
+    """What blocks every figure of flow word ``f`` (asked once per flow word, not per figure).
+
+    Returns (blocked, reach): blocked by the words around the flow word alone; and,
+    when "of <commodity>" follows it, how far after it a figure still escapes that.
+    """
+    v = vocabulary()
+    low = lowered(norm)
+    if v.blockers_before_flow.search(low, max(lo, f.start - 40), f.start):
+        return True, None
+    if v.blockers_before_flow.search(low, f.end, f.end + 30) and _OF_COMMODITIES.match(low, f.end):
+        return True, None  # "exports of Indonesian commodities include ..."
     before_flow = norm[max(lo, f.start - 25) : f.start]
     if v.commodities.search(before_flow.lower()) and re.search(r"(?:^|\s)\S+\s*$", before_flow):
         last_words = before_flow.split()[-2:]
         if any(v.commodities.fullmatch(w.strip(",.").lower()) for w in last_words):
-            return True
+            return True, None
     if SECTOR.match(norm, f.end):
-        return True  # "trade in the agriculture sector": one sector, not the whole trade
-    after_flow = norm[f.end : f.end + 40]
-    m = OF_WHAT.match(after_flow)
-    if m and not (q.start >= f.end and q.start - f.end <= 6 + len(m.group("prep"))):
+        return True, None  # "trade in the agriculture sector": one sector, not the whole trade
+    m = OF_WHAT.match(norm[f.end : f.end + 40])
+    if m:
         word = m.group("what")
         if m.group("prep").lower() == "of":
-            if not (
+            commodity = not (
                 word[0].isdigit()
                 or word[0] in "$€£"
                 or word.lower() in GENERIC_GOODS
                 or find_countries(word.rstrip(",.;:"))
-            ):
-                return True  # "exports of footwear": one commodity, not the country's trade
-        elif v.commodities.fullmatch(word.lower().rstrip(",.;:")):
-            return True
-    return False
+            )  # "exports of footwear": one commodity, not the country's trade
+        else:
+            commodity = v.commodities.fullmatch(word.lower().rstrip(",.;:")) is not None
+        if commodity:
+            return False, 6 + len(m.group("prep"))
+    return False, None
 
 
 _NEXT_CLAUSE = re.compile(r";|\b(?:while|whereas)\b", re.IGNORECASE)
