@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from turnover.amounts import Amount
 from turnover.countries import find_countries
+from turnover.frames import SHARE_OWNER
 from turnover.lexicon import load_table, lowered
 from turnover.models import Period
 from turnover.percents import Change
@@ -134,9 +135,6 @@ _SHARE_VALUE = re.compile(
 )
 
 
-_SHARE_OWNER = re.compile(r"\bshare\s+(?:of|in)\s+(?:the\s+)?(?P<name>[A-Z][\w-]+)")
-
-
 def _blocker_in(norm: str, q: Quantity, lo: int, hi: int) -> bool:
     """A non-trade word in ``norm[lo:hi]``. The words of a country's share do not
     count before its dollar value ("China's 21.3% share (valued at $12.2bn)", "34.5%,
@@ -157,7 +155,7 @@ def _country_share(norm: str, q: Quantity) -> re.Match[str] | None:
     share = _SHARE_VALUE.search(norm, max(0, q.start - 60), q.start)
     if share is None or not find_countries(norm, max(0, q.start - 80), q.start):
         return None
-    owner = _SHARE_OWNER.search(norm, max(0, q.start - 100), q.start)
+    owner = SHARE_OWNER.search(norm, max(0, q.start - 100), q.start)
     if owner is not None and not find_countries(owner["name"]):
         return None  # "the share of Tashkent in Uzbekistan's trade": a city's share
     return share
